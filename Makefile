@@ -1,0 +1,58 @@
+# newsbrief — `make help` lists every target.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+ENGINE ?= extractive
+SEEDS ?= seeds
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format summaries summaries-check bench clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"newsbrief needs Python 3.11 or newer, and $(PYTHON) is {v.major}.{v.minor}: run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(RUN_STAMP)
+
+install: $(DEV_STAMP) ## create .venv and install newsbrief with its development tools
+
+run: $(RUN_STAMP) ## serve the API on NEWSBRIEF_HOST:NEWSBRIEF_PORT (127.0.0.1:8000)
+	$(BIN)/newsbrief serve
+
+test: $(DEV_STAMP) lint summaries-check ## lint, type-check, check the briefs, run the suite offline
+	$(BIN)/pytest
+
+lint: $(DEV_STAMP) ## ruff (lint and format check) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(DEV_STAMP) ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+summaries: $(RUN_STAMP) ## write seeds/<name>.brief.json for each seeds/<name>.txt (ENGINE=extractive)
+	$(BIN)/newsbrief summaries $(SEEDS) --engine $(ENGINE)
+
+summaries-check: $(RUN_STAMP) ## exit non-zero if any brief in seeds/ is missing or stale
+	$(BIN)/newsbrief summaries $(SEEDS) --engine $(ENGINE) --check
+
+bench: $(RUN_STAMP) ## time the extractive engine per article (median of many runs)
+	$(BIN)/python bench/engine_speed.py
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

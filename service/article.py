@@ -1,0 +1,398 @@
+"""Article segmentation: paragraphs, sentences and quotations with [start, end) offsets.
+
+Offsets are Python string indices into the text exactly as submitted; nothing is normalised.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from schemas import Span
+
+ParagraphKind = Literal["title", "dateline", "heading", "boilerplate", "body"]
+
+# Abbreviations after which a period does not end a sentence, whatever follows.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "maj",
+        "brig",
+        "cpl",
+        "pvt",
+        "supt",
+        "insp",
+        "det",
+        "fr",
+        "sens",
+        "reps",
+    ]
+)
+# Abbreviations that end a sentence only when a typical sentence opener follows.
+_SOFT_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vs",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "dept",
+        "univ",
+        "approx",
+        "fig",
+        "vol",
+        "pp",
+        "ed",
+        "est",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "etc",
+        "al",
+        "op",
+        "cf",
+        "ca",
+    ]
+)
+_SENTENCE_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "however",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "since",
+        "for",
+        "as",
+        "if",
+        "although",
+        "meanwhile",
+        "also",
+        "some",
+        "many",
+        "most",
+        "other",
+        "others",
+        "one",
+        "two",
+        "three",
+        "both",
+        "all",
+        "no",
+        "police",
+        "officials",
+    ]
+)
+_BOUNDARY = re.compile(r"""[.!?…]+["”’'»)\]]*(?=\s)""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD = re.compile(r"""\s+["“‘'(\[]*([^\s"“‘'(\[]+)""")
+_OPEN_QUOTES = '“"«'
+_CLOSE_QUOTES = '”"»'
+_DATELINE_PREFIX = re.compile(
+    r"""^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?"""
+    r"""\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|--| -)\s+"""
+)
+_DATE_PARAGRAPH = re.compile(
+    r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+\d{4}\.?$"
+)
+_BOILERPLATE = re.compile(
+    r"^(?:read more|related|see also|also read|advertisement|click here|sign up|subscribe)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = ".!?…\"”’'»):;"
+_LONGEST_UNSPLIT_QUOTE = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: ParagraphKind
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def id(self) -> str:
+        """The id the model cites: S1, S2, ..."""
+        return f"S{self.index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage, marks included; `continued` when it runs on into the next paragraph."""
+
+    start: int
+    end: int
+    mark: Literal['"', "'"]
+    continued: bool = False
+
+
+class Article:
+    """The submitted text, untouched, with its paragraphs, sentences and quotations."""
+
+    def __init__(self, text: str, title: str | None = None) -> None:
+        self.text = text
+        self.title = title
+        self.paragraphs = _split_paragraphs(text)
+        self.quotes = _find_quotes(text, self.paragraphs)
+        self.sentences = _split_sentences(text, self.paragraphs, self.quotes)
+        self.dateline = _find_dateline(text, self.paragraphs)
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span of the article's own characters."""
+        return Span(start=start, end=end, text=self.text[start:end])
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing the offset, if any."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def content_start(self, sentence: Sentence) -> int:
+        """Where a sentence's own words begin: after the dateline, when it opens the body."""
+        if self.dateline is not None and sentence.start <= self.dateline.start < sentence.end:
+            return max(sentence.start, self.dateline.end)
+        return sentence.start
+
+    @cached_property
+    def body_sentences(self) -> list[Sentence]:
+        """Sentences of ordinary body paragraphs: no title, dateline, heading or boilerplate."""
+        return [s for s in self.sentences if self.paragraphs[s.paragraph].kind == "body"]
+
+
+def _split_paragraphs(text: str) -> list[Paragraph]:
+    """Blank lines always separate paragraphs; single line breaks do too unless the block is
+    hard-wrapped (most of its lines stop mid-sentence)."""
+    blocks: list[tuple[int, int]] = []
+    for match in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t\r\f\v]*\n|\Z))", text, re.DOTALL):
+        blocks.append((match.start(), match.end()))
+    spans: list[tuple[int, int]] = []
+    for start, end in blocks:
+        lines = [
+            (m.start() + start, m.end() + start)
+            for m in re.finditer(r"[^\n]*\S[^\n]*", text[start:end])
+        ]
+        if len(lines) > 1 and _hard_wrapped(text, lines):
+            spans.append((start, end))
+        else:
+            spans.extend(_strip(text, a, b) for a, b in lines)
+    paragraphs = []
+    for i, (start, end) in enumerate(spans):
+        kind = _paragraph_kind(text[start:end], i, len(spans))
+        paragraphs.append(Paragraph(i, start, end, kind))
+    return paragraphs
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    inner = lines[:-1]
+    open_ended = sum(1 for a, b in inner if text[a:b].rstrip()[-1] not in _TERMINAL)
+    return open_ended * 2 > len(inner)
+
+
+def _paragraph_kind(para: str, index: int, count: int) -> ParagraphKind:
+    if _DATE_PARAGRAPH.match(para):
+        return "dateline"
+    if _BOILERPLATE.match(para):
+        return "boilerplate"
+    headline_like = "\n" not in para and len(para.split()) <= 25 and para[-1] not in '.!?…"”'
+    if headline_like and count > 1:
+        return "title" if index == 0 else "heading"
+    return "body"
+
+
+def _find_dateline(text: str, paragraphs: list[Paragraph]) -> Span | None:
+    """A 'MOSCOW:' or 'WASHINGTON (Reuters) -' prefix opening the first body paragraph."""
+    for para in paragraphs:
+        if para.kind == "body":
+            match = _DATELINE_PREFIX.match(text, para.start, para.end)
+            if match and len(match.group().split()) <= 6:
+                return Span(start=para.start, end=match.end(), text=match.group())
+            return None
+    return None
+
+
+def _find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for para in paragraphs:
+        quotes.extend(_double_quotes(text, para.start, para.end))
+        quotes.extend(_single_quotes(text, para.start, para.end))
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+def _double_quotes(text: str, start: int, end: int) -> list[Quote]:
+    found: list[Quote] = []
+    opened: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _OPEN_QUOTES and ch not in _CLOSE_QUOTES:
+            continue
+        if opened is None:
+            if ch in "“«" or (ch == '"' and _opens(text, i, start)):
+                opened = i
+        elif ch in "”»" or (ch == '"' and not _opens(text, i, start)):
+            found.append(Quote(opened, i + 1, '"'))
+            opened = None
+        elif ch in "“«":
+            opened = i  # an unclosed quote followed by a new one: keep the newer
+    if opened is not None and end - opened > 1:
+        # Multi-paragraph quotations leave the quote open at the end of each paragraph.
+        found.append(Quote(opened, end, '"', continued=True))
+    return found
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """‘…’ and '…' pairs whose marks sit at word edges, so apostrophes are not taken for them."""
+    found: list[Quote] = []
+    pattern = re.compile(r"""(?<![\w])[‘'](?=\w)(.{1,80}?)(?<=[\w.!?,])[’'](?![\w])""", re.DOTALL)
+    for match in pattern.finditer(text, start, end):
+        found.append(Quote(match.start(), match.end(), "'"))
+    return found
+
+
+def _split_sentences(text: str, paragraphs: list[Paragraph], quotes: list[Quote]) -> list[Sentence]:
+    protected = [
+        (q.start + 1, q.end - 1)
+        for q in quotes
+        if q.mark == '"' and not q.continued and q.end - q.start <= _LONGEST_UNSPLIT_QUOTE
+    ]
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        begin = para.start
+        for match in _BOUNDARY.finditer(text, para.start, para.end):
+            cut = match.end()
+            if _inside(cut, protected) or not _ends_sentence(text, match.start(), cut, para.end):
+                continue
+            sentences.append(Sentence(len(sentences), begin, cut, para.index))
+            begin = _skip_space(text, cut, para.end)
+        if begin < para.end:
+            sentences.append(Sentence(len(sentences), begin, para.end, para.index))
+    return sentences
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a < offset < b for a, b in ranges)
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _ends_sentence(text: str, dot: int, cut: int, para_end: int) -> bool:
+    """Decide whether the punctuation at text[dot:cut] ends a sentence."""
+    nxt = _NEXT_WORD.match(text, cut, para_end)
+    if nxt is None:
+        return True
+    following = nxt.group(1)
+    if not (following[0].isupper() or following[0].isdigit()):
+        return False
+    if text[dot] != "." or (cut - dot > 1 and text[dot + 1] == "."):
+        return True  # ! ? … and ellipses end sentences before a capital
+    word_match = _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
+    if word_match is None or text[dot - 1] in "\"”’')":
+        return True
+    word = word_match.group(1)
+    bare = word.replace(".", "").lower()
+    opener = following.strip(".,;:").lower() in _SENTENCE_OPENERS
+    if bare in _TITLES:
+        return False
+    if bare in _SOFT_ABBREVIATIONS or "." in word or (len(word) == 1 and word.isupper()):
+        # "Oct. 10", "U.S. Navy", "L. Ron Hubbard" run on; "the U.S. She ..." ends.
+        return opener and not following[0].isdigit()
+    return True

@@ -1,0 +1,151 @@
+"""The command line: `newsbrief summarize`, `newsbrief summaries`, `newsbrief serve`."""
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from schemas import SummaryOptions, SummaryRequest
+from service.config import Settings, get_settings
+from service.errors import NewsbriefError
+from service.pipeline import summarize_sync
+from service.regenerate import print_progress, read_article, regenerate
+from service.render import render_markdown
+
+ENGINES = ("auto", "llm", "extractive")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        return _fail(f"configuration error: {_first_error(exc)}")
+    try:
+        code: int = args.run(args, settings)
+        return code
+    except NewsbriefError as exc:
+        return _fail(exc.detail)
+    except KeyboardInterrupt:
+        return _fail("interrupted", code=130)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief", description="Turn a news article into a structured, grounded brief."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    one = commands.add_parser("summarize", help="brief one article and print it")
+    one.add_argument("path", help="a UTF-8 text file, or - for standard input")
+    one.add_argument("--format", choices=("json", "markdown"), default="json")
+    one.add_argument("--engine", choices=ENGINES, default="auto")
+    one.add_argument("--title", help="the headline, if it is not part of the text")
+    one.set_defaults(run=_summarize)
+
+    many = commands.add_parser("summaries", help="write DIR/<name>.brief.json for DIR/*.txt")
+    many.add_argument("folder", nargs="?", default="seeds", type=Path)
+    many.add_argument("--check", action="store_true", help="exit 1 if a brief is missing/stale")
+    many.add_argument("--force", action="store_true", help="rewrite even unchanged briefs")
+    many.add_argument("--engine", choices=ENGINES, default="auto")
+    many.add_argument("--jobs", type=int, default=4, help="articles briefed at once")
+    many.set_defaults(run=_summaries)
+
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", help="default NEWSBRIEF_HOST or 127.0.0.1")
+    serve.add_argument("--port", type=int, help="default NEWSBRIEF_PORT or 8000")
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def _summarize(args: argparse.Namespace, settings: Settings) -> int:
+    if args.path == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _fail(f"standard input is not UTF-8 text (byte {exc.start})")
+    else:
+        path = Path(args.path)
+        if not path.is_file():
+            return _fail(f"no such file: {path}")
+        text = read_article(path)
+    try:
+        request = SummaryRequest(
+            text=text, title=args.title, options=SummaryOptions(engine=args.engine)
+        )
+    except ValidationError as exc:
+        return _fail(_first_error(exc))
+    brief = summarize_sync(request, settings)
+    if args.format == "markdown":
+        sys.stdout.write(render_markdown(brief, args.title))
+    else:
+        sys.stdout.write(json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    return 0
+
+
+def _summaries(args: argparse.Namespace, settings: Settings) -> int:
+    folder: Path = args.folder
+    if not folder.is_dir():
+        return _fail(f"no such folder: {folder}")
+    outcomes = asyncio.run(
+        regenerate(
+            folder,
+            settings,
+            engine=args.engine,
+            force=args.force,
+            check=args.check,
+            jobs=args.jobs,
+            progress=print_progress,
+        )
+    )
+    failed = [o for o in outcomes if o.failed]
+    if args.check:
+        if failed:
+            names = ", ".join(f"{o.name} ({o.status}: {o.detail})" for o in failed)
+            return _fail(f"{len(failed)} brief(s) need regenerating: {names}. Run: make summaries")
+        print(f"all {len(outcomes)} briefs are current", file=sys.stderr)
+        return 0
+    written = sum(o.status == "written" for o in outcomes)
+    unchanged = sum(o.status == "unchanged" for o in outcomes)
+    print(f"{written} written, {unchanged} unchanged, {len(failed)} failed", file=sys.stderr)
+    if failed:
+        return _fail("failed: " + ", ".join(f"{o.name} ({o.detail})" for o in failed))
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s: %(message)s")
+    uvicorn.run(
+        "service.api:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        log_level=settings.log_level,
+    )
+    return 0
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error["loc"])
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"newsbrief: {message}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

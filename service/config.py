@@ -1,0 +1,59 @@
+"""One settings object, read from the environment (prefix NEWSBRIEF_) and .env."""
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from schemas import EngineName
+
+
+class Settings(BaseSettings):
+    """Everything the service can be told. Each field is NEWSBRIEF_<NAME> in the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSBRIEF_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    host: str = Field(default="127.0.0.1", description="Address the API listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port the API listens on.")
+    engine: EngineName = Field(
+        default="auto", description="Default engine when a request does not choose one."
+    )
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8765/v1."
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEWSBRIEF_API_KEY", "OPENAI_API_KEY"),
+        description="Key for the model endpoint (NEWSBRIEF_API_KEY or OPENAI_API_KEY).",
+    )
+    model: str | None = Field(default=None, description="Model name for the llm engine.")
+    max_text_chars: int = Field(
+        default=200_000, ge=1, description="Longest article accepted, in characters."
+    )
+    cache_size: int = Field(
+        default=512, ge=0, description="Briefs kept in the in-memory cache (0 turns it off)."
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", description="Log verbosity."
+    )
+
+    def model_configured(self) -> bool:
+        """True when an llm endpoint is named (a key or a base URL)."""
+        return self.base_url is not None or self.api_key is not None
+
+    def engine_choice(self) -> tuple[str, str]:
+        """The engine `auto` resolves to, and why, in words for the start-up log."""
+        if self.base_url is not None:
+            return "llm", f"NEWSBRIEF_BASE_URL is set ({self.base_url})"
+        if self.api_key is not None:
+            return "llm", "an API key is set"
+        return "extractive", "no model is configured (set NEWSBRIEF_BASE_URL or an API key)"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process's settings, read once; a FastAPI dependency that tests override."""
+    return Settings()

@@ -1,0 +1,200 @@
+"""The extractive engine: rules over the Article, no model, milliseconds per article."""
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from schemas import Actor, Claim, Hedge, HedgeKind
+from service.article import Article
+from service.engine_result import EngineResult
+from service.extractive.actors import ActorTable, find_named_actors
+from service.extractive.attribution import ClaimDraft, find_claims
+from service.extractive.hedges import HedgeDraft, find_lexical_hedges
+from service.extractive.summary import lead_summary
+
+
+@cache
+def engine_version() -> str:
+    """A hash of the rules' source, so that briefs made by older rules show as stale."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted([*root.glob("*.py"), root.parent / "article.py"]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    return "extractive-" + digest.hexdigest()[:12]
+
+
+def extract(article: Article) -> EngineResult:
+    """Fill the brief from the text alone."""
+    table = ActorTable(article)
+    find_named_actors(article, table)
+    table.infer_genders()
+    drafts = find_claims(article, table)
+    cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
+    lexical = find_lexical_hedges(article, cue_sentences)
+    hedges = lexical + _attribution_markers(drafts, lexical)
+    drafts += _own_voice_claims(article, drafts, lexical)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    hedges.sort(key=lambda h: (h.start, h.end))
+    return _assemble(article, table, drafts, hedges)
+
+
+def _attribution_markers(drafts: list[ClaimDraft], lexical: list[HedgeDraft]) -> list[HedgeDraft]:
+    markers = []
+    for draft in drafts:
+        if draft.cue is None:
+            continue
+        if any(h.start < draft.cue_end and draft.cue_start < h.end for h in lexical):
+            continue  # "claimed", "suggested": already a distancing or uncertainty hedge
+        markers.append(HedgeDraft("attribution", draft.marker_start, draft.marker_end))
+    return markers
+
+
+def _own_voice_claims(
+    article: Article, drafts: list[ClaimDraft], lexical: list[HedgeDraft]
+) -> list[ClaimDraft]:
+    """A hedged statement in the article's own voice is a claim with no speaker."""
+    claimed = {s.index for d in drafts if (s := article.sentence_at(d.start)) is not None}
+    found = []
+    for sentence in article.body_sentences:
+        if sentence.index in claimed:
+            continue
+        if not any(sentence.start <= h.start < sentence.end for h in lexical):
+            continue
+        begin = article.content_start(sentence)
+        end = sentence.end
+        while end > begin and article.text[end - 1] in ". ":
+            end -= 1
+        found.append(
+            ClaimDraft(
+                speaker=None,
+                cue=None,
+                cue_start=begin,
+                cue_end=begin,
+                start=begin,
+                end=end,
+                content_start=begin,
+                content_end=end,
+                marker_start=begin,
+                marker_end=begin,
+                cue_kind="own-voice",
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Ids:
+    actors: dict[int, str]
+
+
+def _assemble(
+    article: Article, table: ActorTable, drafts: list[ClaimDraft], hedges: list[HedgeDraft]
+) -> EngineResult:
+    mentions = table.mentions()
+    first_seen: dict[int, int] = {}
+    for mention in mentions:
+        first_seen.setdefault(mention.actor, mention.start)
+    kept = [
+        i
+        for i, a in enumerate(table.actors)
+        if a.speaks or (a.kind in ("person", "organization", "country") and i in first_seen)
+    ]
+    kept.sort(key=lambda i: first_seen.get(i, table.actors[i].first))
+    actor_ids = {index: f"a{n}" for n, index in enumerate(kept, 1)}
+    actors = [
+        Actor(
+            id=actor_ids[i],
+            name=table.actors[i].name,
+            kind=table.actors[i].kind,
+            role=table.actors[i].role,
+            aliases=sorted(f for f in table.actors[i].forms if f != table.actors[i].name),
+            mentions=[article.span(m.start, m.end) for m in mentions if m.actor == i],
+        )
+        for i in kept
+    ]
+    claim_ids = [f"c{n}" for n in range(1, len(drafts) + 1)]
+    hedge_claims = [_owning_claim(h, drafts) for h in hedges]
+    hedge_list = [
+        Hedge(
+            id=f"h{n}",
+            kind=h.kind,
+            span=article.span(h.start, h.end),
+            claim=None if owner is None else claim_ids[owner],
+        )
+        for n, (h, owner) in enumerate(zip(hedges, hedge_claims, strict=True), 1)
+    ]
+    claims = [
+        Claim(
+            id=claim_ids[n],
+            statement=_statement(
+                article.text, d, None if d.speaker is None else table.actors[d.speaker].name
+            ),
+            speaker=None if d.speaker is None else actor_ids.get(d.speaker),
+            cue=d.cue,
+            evidence=article.span(d.start, d.end),
+            hedges=[hedge_list[k].id for k, owner in enumerate(hedge_claims) if owner == n],
+        )
+        for n, d in enumerate(drafts)
+    ]
+    return EngineResult(
+        summary=lead_summary(article), actors=actors, claims=claims, hedges=hedge_list
+    )
+
+
+def _owning_claim(hedge: HedgeDraft, drafts: list[ClaimDraft]) -> int | None:
+    """The claim with the shortest evidence that contains the hedge."""
+    best: int | None = None
+    for n, d in enumerate(drafts):
+        inside = d.start <= hedge.start and hedge.end <= d.end
+        if inside and (best is None or d.end - d.start < drafts[best].end - drafts[best].start):
+            best = n
+    return best
+
+
+def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
+    """The claim as one readable sentence: who said what, in the article's words."""
+    content = " ".join(text[draft.content_start : draft.content_end].split())
+    content = _balanced_quotes(content.strip(" ,;:—–-"))
+    if content.lower().startswith("that "):
+        content = content[5:]
+    if not content:
+        content = " ".join(text[draft.start : draft.end].split())
+    if speaker and draft.cue:
+        if draft.cue_kind in ("according", "citing"):
+            content = f"{draft.cue[0].upper()}{draft.cue[1:]} {speaker}, {content}"
+        else:
+            content = f"{_subject(speaker)} {_finite(draft.cue)} {content}"
+    content = content[0].upper() + content[1:]
+    return content if content.rstrip("”’\"'")[-1:] in (".", "!", "?") else content + "."
+
+
+_PARTICIPLES = {"adding": "added", "saying": "said", "noting": "noted", "telling": "told",
+                "warning": "warned", "claiming": "claimed", "insisting": "insisted",
+                "stating": "stated", "arguing": "argued", "writing": "wrote"}  # fmt: skip
+
+
+def _finite(cue: str) -> str:
+    """'adding' reads as 'added' once the speaker is named in front of it."""
+    words = cue.split()
+    words[0] = _PARTICIPLES.get(words[0].lower(), words[0])
+    return " ".join(words)
+
+
+def _subject(name: str) -> str:
+    """'air force command' reads as 'The air force command' at the head of a sentence."""
+    return f"The {name}" if name[:1].islower() else name
+
+
+def _balanced_quotes(content: str) -> str:
+    """Keep quotation marks only when they pair up inside the extract."""
+    opening = sum(content.count(q) for q in "“‘")
+    closing = sum(content.count(q) for q in "”")
+    straight = content.count('"')
+    if opening == closing and straight % 2 == 0:
+        return content
+    return "".join(ch for ch in content if ch not in '“”"').strip()
+
+
+__all__ = ["HedgeKind", "engine_version", "extract"]

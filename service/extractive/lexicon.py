@@ -1,0 +1,165 @@
+"""Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Reporting verbs that introduce someone's statement, in the forms news copy uses.
+REPORTING_VERBS = _words(
+    "said says say saying told tells telling reported reports announced announces warned warns "
+    "noted notes added adds adding stated states insisted insists confirmed confirms wrote "
+    "writes urged urges ruled rules claimed claims argued argues explained explains "
+    "denied denies acknowledged acknowledges admitted admits declared declares replied replies "
+    "responded commented tweeted posted testified concluded revealed reiterated stressed "
+    "emphasised emphasized conveyed alleged alleges asserted asserts maintained maintains "
+    "predicted predicts indicated indicates estimated estimates described describes "
+    "recalled recalls complained complains accused accuses pledged promised vowed threatened "
+    "cautioned contended observed remarked suggested suggests"
+)
+# Verbs that report only with a clear source as subject ("the study found", "the court ruled").
+SOURCE_ONLY_VERBS = _words("found finds showed shows concluded ruled suggested suggests")
+SOURCE_NOUNS = _words(
+    "study studies survey surveys report reports research researchers scientists court judge "
+    "jury investigation investigators inquiry data figures analysis review panel team poll "
+    "tribunal findings results experts authors paper"
+)
+# Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
+CHANNEL_NOUNS = _words(
+    "app statement interview post letter report message video tweet broadcast briefing "
+    "conference channel account website blog television radio press speech email e-mail "
+    "podcast newsletter filing court Twitter Facebook Telegram Instagram X YouTube TikTok "
+    "LinkedIn Weibo WeChat"
+)
+# Words that may stand between a subject and its reporting verb: "had earlier said".
+VERB_PREFIXES = _words(
+    "also later earlier previously had has have has had was were is are then further again "
+    "repeatedly reportedly subsequently separately initially originally first publicly "
+    "privately recently once would will could may might did does do not never always "
+    "allegedly apparently just already longer no now still usually often"
+)
+PRONOUNS = {
+    "he": "person", "she": "person", "it": "thing", "they": "group",
+    "we": "group", "i": "speaker",
+}  # fmt: skip
+
+DETERMINERS = _words(
+    "the a an this that these those his her its their our your my both several some many "
+    "most other another each every all two three four five six seven eight nine ten one "
+    "few no any such"
+)
+# Words that end a subject noun phrase when walking left from a verb.
+CLAUSE_BREAKS = _words(
+    "that which who whom whose where when while as because if after before since so but and "
+    "or nor than though although whether unless until once yet to for with without from by "
+    "in on at into onto over under about against between during through via per of is are "
+    "was were be been being had has have do does did not"
+)
+# Titles and roles that precede a person's name ("Defence Minister Sergei Shoigu").
+ROLE_WORDS = _words(
+    "minister secretary president vice-president premier chancellor governor deputy senator "
+    "sen. rep. representative congressman congresswoman mayor ambassador envoy general "
+    "gen. colonel col. lieutenant lt. captain capt. commander admiral sergeant officer "
+    "officers chief director head chairman chairwoman chair ceo cfo founder spokesman "
+    "spokeswoman spokesperson spokespeople judge justice prosecutor attorney lawyer "
+    "king queen prince princess pope cardinal bishop archbishop rev. imam rabbi sheikh "
+    "leader professor prof. dr. doctor researcher scientist analyst economist expert "
+    "official officials chief-of-staff coach manager striker midfielder defender goalkeeper "
+    "player captain author writer editor reporter correspondent member mp mep mr. mrs. ms. "
+    "mr mrs ms mme dr "
+    "presidente commissioner superintendent inspector detective sheriff constable "
+    "astronaut administrator executive adviser advisor counsel"
+)
+# Nouns that make a capitalised phrase, or a subject, an organisation.
+ORG_HEADS = _words(
+    "ministry department agency command council committee commission government "
+    "administration office service services police army navy military forces force court "
+    "parliament congress senate assembly party union church university college institute "
+    "center centre foundation association organization organisation company corporation "
+    "corp. inc. inc ltd group bank board bureau authority authorities fund network station "
+    "club team league federation alliance coalition cabinet kremlin pentagon directorate "
+    "agency's observatory society hospital school laboratory lab museum tribunal "
+    "airline airlines press media newspaper magazine broadcaster council's"
+)
+GROUP_HEADS = _words(
+    "officials authorities experts residents witnesses sources researchers scientists "
+    "analysts lawmakers legislators activists protesters critics supporters leaders "
+    "doctors investigators rescuers police troops forces militants rebels sides parties "
+    "members people locals villagers workers employees students teachers parents "
+    "diplomats observers campaigners officers prosecutors reports media governments "
+    "ministers participants respondents americans"
+)
+PERSON_HEADS = _words(
+    "spokesman spokeswoman spokesperson official source minister secretary president "
+    "governor mayor ambassador envoy general commander officer director head chief "
+    "chairman lawyer attorney prosecutor judge witness resident doctor expert analyst "
+    "researcher scientist professor leader member man woman boy girl victim survivor "
+    "mother father son daughter wife husband neighbour neighbor student teacher "
+    "administrator executive adviser advisor representative diplomat"
+)
+OTHER_HEADS = _words(
+    "report study survey statement statements letter document documents data figures "
+    "analysis paper review poll records record memo findings results research"
+)
+COUNTRIES = _words(
+    "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "
+    "Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma "
+    "Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia "
+    "Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Finland France Georgia "
+    "Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran "
+    "Iraq Ireland Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait "
+    "Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg Malaysia Mali Malta "
+    "Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar Nepal Netherlands "
+    "Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru "
+    "Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia "
+    "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
+    "Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine UK U.K. US "
+    "U.S. USA U.S.A. Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
+) | frozenset(
+    [
+        "United States", "United Kingdom", "South Korea", "North Korea", "New Zealand",
+        "South Africa", "Saudi Arabia", "Sri Lanka", "Czech Republic", "Hong Kong",
+        "United Arab Emirates", "Democratic Republic of Congo", "Ivory Coast", "Costa Rica",
+        "El Salvador", "Puerto Rico", "Northern Ireland", "European Union",
+    ]
+)  # fmt: skip
+DEMONYMS = _words(
+    "American British French German Russian Ukrainian Chinese Japanese Korean Turkish Iranian "
+    "Iraqi Syrian Israeli Palestinian Afghan Pakistani Indian Indonesian Australian Canadian "
+    "Mexican Brazilian Italian Spanish Polish Dutch Belgian Swedish Danish Norwegian Finnish "
+    "Greek Egyptian Saudi Nigerian Kenyan Ethiopian Filipino Philippine Vietnamese Thai "
+    "Malaysian European African Asian Arab Western Eastern Soviet Irish Scottish Welsh "
+    "English Swiss Austrian Hungarian Czech Romanian Serbian Croatian Georgian Armenian "
+    "Taiwanese Muslim Christian Jewish Catholic Kurdish Yemeni Lebanese Libyan "
+    "Emirati Qatari Cuban Venezuelan Colombian Argentine Chilean Peruvian Portuguese Zealand"
+)
+LOCATION_HINTS = _words(
+    "city town village province region state county district island islands river "
+    "mountain mountains lake sea ocean bay coast street square capital valley desert "
+    "avenue road boulevard lane bridge park airport port harbour harbor mount"
+)
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
+# Organised groups named without an organisation noun.
+NAMED_GROUPS = _words(
+    "Taliban Hamas Hezbollah ISIS ISIL al-Qaeda al-Shabaab Houthis Wagner Kremlin Pentagon "
+    "NATO Interpol Europol"
+)
+WEEKDAYS_MONTHS = _words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Jan Feb Mar Apr Jun Jul Aug "
+    "Sep Sept Oct Nov Dec"
+)
+# Capitalised words that are almost never a name at the start of a sentence.
+COMMON_CAPITALISED = _words(
+    "The A An In On At After Before When While Since For As If Although But And So Yet "
+    "However Meanwhile Also Some Many Most Other Others One Two Three Both All No Later "
+    "Earlier Back It Its He She They We I You His Her Their Our My This That These Those "
+    "There Here Then Now Today Yesterday Tomorrow Last Next Such Even Still Only Just "
+    "According Despite During Under Over Among Between Following Read More Image Photo "
+    "Recent Several Each Every Many Few Much What Who Which Where Why How Once Not Instead "
+    "Thus Therefore Further Furthermore Moreover Nevertheless Already Until Unlike Like "
+    "With Without From To By Of Into Through Across Against Around About Near Upon Within "
+    "Mr Mrs Ms Dr Prof Sir Lady Lord Saint St Police Officials Experts Sources Reports "
+    "Residents Witnesses Rescuers Scientists Researchers Analysts Critics Supporters"
+)
+NAME_CONNECTORS = _words("of de del della di da van von der den la le du des bin al el y et d’")

@@ -1,0 +1,122 @@
+"""The one pipeline: the API, the CLI and `make summaries` all call `summarize`."""
+
+import hashlib
+import time
+
+from anyio import to_thread
+
+from schemas import SCHEMA_VERSION, Brief, Meta, SummaryRequest
+from service.article import Article
+from service.cache import BriefCache, BriefKey
+from service.config import Settings
+from service.engine_result import EngineResult
+from service.errors import EngineUnavailable, TextTooLarge
+from service.extractive.engine import engine_version, extract
+
+
+def resolve_engine(requested: str, settings: Settings) -> str:
+    """The engine that will run: `auto` is llm when a model is configured, else extractive."""
+    if requested == "auto":
+        requested = settings.engine
+    if requested == "auto":
+        requested = settings.engine_choice()[0]
+    if requested == "llm":
+        # The model-backed engine is not built yet; say so rather than fall back silently.
+        raise EngineUnavailable(
+            "No model is configured: the llm engine is not available in this version. "
+            "Use engine 'extractive' (or 'auto')."
+            if not settings.model_configured()
+            else "The llm engine is not available in this version; use 'extractive'."
+        )
+    return requested
+
+
+def brief_key(request: SummaryRequest, engine: str) -> BriefKey:
+    """The cache and staleness key of a request on an engine."""
+    return BriefKey.of(
+        request.text,
+        request.title,
+        engine=engine,
+        model=None,
+        prompt_version=None,
+        engine_version=engine_version() if engine == "extractive" else None,
+        schema_version=SCHEMA_VERSION,
+    )
+
+
+async def summarize(
+    request: SummaryRequest, settings: Settings, cache: BriefCache | None = None
+) -> Brief:
+    """Brief one article: validate, segment, run the engine, assemble the meta."""
+    started = time.perf_counter()
+    if len(request.text) > settings.max_text_chars:
+        raise TextTooLarge(
+            f"text has {len(request.text):,} characters; the limit is "
+            f"{settings.max_text_chars:,} (NEWSBRIEF_MAX_TEXT_CHARS)"
+        )
+    engine = resolve_engine(request.options.engine, settings)
+    key = brief_key(request, engine)
+    if cache is not None and (hit := cache.get(key)) is not None:
+        elapsed = (time.perf_counter() - started) * 1000
+        meta = hit.meta.model_copy(update={"cached": True, "timings_ms": {"total": elapsed}})
+        return hit.model_copy(update={"meta": meta})
+    brief = await to_thread.run_sync(_run_extractive, request, started)
+    if cache is not None:
+        cache.put(key, brief)
+    return brief
+
+
+def summarize_sync(request: SummaryRequest, settings: Settings) -> Brief:
+    """The same pipeline for callers without an event loop (the CLI, `make summaries`)."""
+    import anyio
+
+    async def run() -> Brief:
+        return await summarize(request, settings)
+
+    return anyio.run(run)
+
+
+def _run_extractive(request: SummaryRequest, started: float) -> Brief:
+    t0 = time.perf_counter()
+    article = Article(request.text, request.title)
+    t1 = time.perf_counter()
+    result = extract(article)
+    t2 = time.perf_counter()
+    timings = {
+        "segment": round((t1 - t0) * 1000, 3),
+        "engine": round((t2 - t1) * 1000, 3),
+        "total": round((t2 - started) * 1000, 3),
+    }
+    return _brief(result, "extractive", timings, engine_version(), text_sha256(request.text))
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _brief(
+    result: EngineResult,
+    engine: str,
+    timings: dict[str, float],
+    version: str | None,
+    digest: str,
+) -> Brief:
+    meta = Meta(
+        text_sha256=digest,
+        engine="llm" if engine == "llm" else "extractive",
+        model=result.model,
+        prompt_version=result.prompt_version,
+        engine_version=version,
+        schema_version=SCHEMA_VERSION,
+        attempts=result.attempts,
+        usage=result.usage,
+        timings_ms=timings,
+        warnings=result.warnings,
+    )
+    return Brief(
+        summary=result.summary,
+        actors=result.actors,
+        claims=result.claims,
+        hedges=result.hedges,
+        meta=meta,
+    )

@@ -1,0 +1,168 @@
+"""`make summaries`: write seeds/<name>.brief.json for every seeds/<name>.txt, and check them."""
+
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from schemas import Brief, SummaryOptions, SummaryRequest
+from service.config import Settings
+from service.errors import NewsbriefError
+from service.pipeline import brief_key, resolve_engine, summarize, text_sha256
+
+BRIEF_SUFFIX = ".brief.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    name: str
+    status: str  # written | unchanged | failed | missing | stale | ok | invalid
+    detail: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.status in ("failed", "missing", "stale", "invalid")
+
+
+def brief_path(article: Path) -> Path:
+    return article.with_name(article.stem + BRIEF_SUFFIX)
+
+
+def read_article(path: Path) -> str:
+    """The file's text exactly as stored (no newline translation), or a clear error."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise NewsbriefError(f"{path} is not UTF-8 text (byte {exc.start})") from exc
+
+
+def articles_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+
+
+def for_file(brief: Brief) -> str:
+    """The brief as checked in: no timings or cache flag, so regeneration diffs stay quiet."""
+    meta = brief.meta.model_copy(update={"timings_ms": {}, "cached": False})
+    data = brief.model_copy(update={"meta": meta}).model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write beside the target, flush to disk, then rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _staleness(text: str, stored: Brief, request: SummaryRequest, engine: str) -> str | None:
+    """Why a stored brief no longer matches its article and the current engine, or None."""
+    key = brief_key(request, engine)
+    meta = stored.meta
+    checks = [
+        ("text changed", meta.text_sha256, text_sha256(text)),
+        ("engine changed", meta.engine, key.engine),
+        ("model changed", meta.model, key.model),
+        ("prompt version changed", meta.prompt_version, key.prompt_version),
+        ("engine rules changed", meta.engine_version, key.engine_version),
+        ("schema version changed", meta.schema_version, key.schema_version),
+    ]
+    for reason, old, new in checks:
+        if old != new:
+            return f"{reason} ({old} -> {new})"
+    return None
+
+
+def _load_brief(path: Path) -> Brief | None:
+    try:
+        return Brief.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError, ValueError):
+        return None
+
+
+async def _one(path: Path, settings: Settings, engine: str, force: bool, check: bool) -> Outcome:
+    name = path.name
+    target = brief_path(path)
+    try:
+        text = read_article(path)
+        request = SummaryRequest(text=text, options=SummaryOptions(engine=engine))
+        stored = _load_brief(target) if target.exists() else None
+        if check:
+            if not target.exists():
+                return Outcome(name, "missing", f"no {target.name}")
+            if stored is None:
+                return Outcome(name, "invalid", f"{target.name} is not a valid brief")
+            reason = _staleness(text, stored, request, engine)
+            if reason is None and engine == "extractive":
+                fresh = await summarize(request, settings)
+                if for_file(fresh) != target.read_text(encoding="utf-8"):
+                    reason = "content differs from a fresh run (edited by hand?)"
+            return Outcome(name, "stale", reason) if reason else Outcome(name, "ok")
+        if not force and stored is not None and _staleness(text, stored, request, engine) is None:
+            return Outcome(name, "unchanged")
+        brief = await summarize(request, settings)
+        write_atomically(target, for_file(brief))
+        return Outcome(name, "written", f"{len(brief.claims)} claims, {len(brief.hedges)} hedges")
+    except (NewsbriefError, ValidationError, OSError) as exc:
+        return Outcome(name, "failed", _reason(exc))
+    except Exception as exc:  # one bad article must not cost the others their briefs
+        return Outcome(name, "failed", f"{type(exc).__name__}: {exc}")
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, NewsbriefError):
+        return exc.detail
+    if isinstance(exc, ValidationError):
+        return "; ".join(e["msg"] for e in exc.errors())
+    return str(exc)
+
+
+async def regenerate(
+    folder: Path,
+    settings: Settings,
+    *,
+    engine: str = "auto",
+    force: bool = False,
+    check: bool = False,
+    jobs: int = 4,
+    progress: Callable[[int, int, Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Brief (or check) every article in a folder, `jobs` at a time, reporting each as it ends."""
+    paths = articles_in(folder)
+    resolved = resolve_engine(engine, settings)
+    gate = asyncio.Semaphore(max(1, jobs))
+    done = 0
+
+    async def run(path: Path) -> Outcome:
+        nonlocal done
+        async with gate:
+            outcome = await _one(path, settings, resolved, force, check)
+        done += 1
+        if progress is not None:
+            progress(done, len(paths), outcome)
+        return outcome
+
+    outcomes = list(await asyncio.gather(*(run(p) for p in paths)))
+    if check:
+        known = {brief_path(p).name for p in paths}
+        for orphan in sorted(folder.glob("*" + BRIEF_SUFFIX)):
+            if orphan.name not in known:
+                outcomes.append(Outcome(orphan.name, "stale", "no article beside this brief"))
+    return outcomes
+
+
+def print_progress(done: int, total: int, outcome: Outcome) -> None:
+    detail = f" ({outcome.detail})" if outcome.detail else ""
+    print(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}", file=sys.stderr)

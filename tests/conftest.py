@@ -1,0 +1,58 @@
+"""Shared fixtures. The suite runs with the network blocked (--block-network in pyproject)."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.api import create_app
+from service.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_ARTICLE = SEEDS / "000_d3966a6980451b6c.txt"
+
+
+def read_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+def offline_settings(**overrides: Any) -> Settings:
+    """Settings that ignore the developer's environment and .env: no model configured."""
+    values: dict[str, Any] = {"base_url": None, "api_key": None, "model": None}
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return offline_settings()
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return read_text(SEED_ARTICLE)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    """Recorded model traffic: match on the body, never on headers; keep secrets out."""
+    return {
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
+        "filter_headers": ["authorization", "openai-organization", "openai-project", "cookie"],
+        "decode_compressed_response": True,
+        "ignore_hosts": ["testserver", "test"],
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(ROOT / "cassettes" / request.module.__name__.split(".")[-1])

@@ -1,0 +1,80 @@
+"""`newsbrief summarize`: JSON or Markdown on stdout, clear messages on stderr."""
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from service.cli import main
+from tests.conftest import SEED_ARTICLE
+
+
+@pytest.fixture(autouse=True)
+def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NEWSBRIEF_BASE_URL", "NEWSBRIEF_API_KEY", "OPENAI_API_KEY", "NEWSBRIEF_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(Path(__file__).parent)  # no .env from the repository root
+    from service.config import get_settings
+
+    get_settings.cache_clear()
+
+
+def test_summarize_prints_the_brief_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summarize", str(SEED_ARTICLE)]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert brief["meta"]["engine"] == "extractive"
+    assert brief["claims"]
+
+
+def test_summarize_markdown_shows_summary_claims_and_hedges(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["summarize", str(SEED_ARTICLE), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("## Claims") < out.index("## Hedges")
+    assert "**Volodymyr Zelenskiy** (wrote on the Telegram app)" in out
+    assert "> Ukrainian President Volodymyr Zelenskiy wrote" in out
+    assert "- distancing: “what they called”" in out
+
+
+def test_summarize_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = b"The mayor said the bridge would reopen.\r\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["summarize", "-"]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    evidence = brief["claims"][0]["evidence"]
+    assert data.decode()[evidence["start"] : evidence["end"]] == evidence["text"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summarize", "/no/such/file.txt"], "no such file"),
+        (["summaries", "/no/such/folder"], "no such folder"),
+        (["summarize", str(SEED_ARTICLE), "--engine", "llm"], "No model is configured"),
+    ],
+)
+def test_mistakes_are_one_clear_line_and_exit_1(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_empty_and_non_utf8_files_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    assert main(["summarize", str(empty)]) == 1
+    assert "empty" in capsys.readouterr().err
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café".encode("latin-1"))
+    assert main(["summarize", str(latin)]) == 1
+    assert "not UTF-8" in capsys.readouterr().err

@@ -1,0 +1,77 @@
+"""The grounding contract: every span in every response is text[start:end], broadly tested."""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemas import Brief, Span, SummaryRequest
+from service.pipeline import _run_extractive
+from tests.conftest import SEEDS, read_text
+
+SEED_TEXTS = [read_text(p) for p in sorted(SEEDS.glob("*.txt"))]
+FRAGMENTS = [
+    "said", "told reporters", "according to", "the ministry", "Sergei Shoigu", "“", "”", "‘",
+    "’", '"', "'", ",", ".", ". ", "\n", "\r\n", "\n\n", "\t", "  ", "MOSCOW: ", "U.S.",
+    "Dr.", "what they called", "possible", "so-called", "he said", "She", "It", "Zürich",
+    "—", "(FSB)", "Oct. 10", "3.5", "!", "?", "…", "🙂", "é", "\u00a0", "The", "officials",
+]  # fmt: skip
+
+
+def spans_of(brief: Brief) -> list[Span]:
+    spans = [m for a in brief.actors for m in a.mentions]
+    spans += [c.evidence for c in brief.claims]
+    spans += [h.span for h in brief.hedges]
+    return spans
+
+
+def assert_grounded(text: str) -> Brief:
+    brief = _run_extractive(SummaryRequest(text=text), 0.0)
+    for span in spans_of(brief):
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+    return brief
+
+
+def test_every_span_of_every_seed_article_is_the_articles_own_text() -> None:
+    for text in SEED_TEXTS:
+        assert spans_of(assert_grounded(text))
+
+
+def test_line_endings_and_quote_styles_do_not_shift_offsets() -> None:
+    for text in SEED_TEXTS:
+        assert_grounded(text.replace("\n", "\r\n"))
+        assert_grounded(text.replace("“", '"').replace("”", '"').replace("’", "'"))
+        assert_grounded("\ufeff\t " + text.replace(" ", "\u00a0 ", 7))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(min_size=1, max_size=6), min_size=1))
+def test_random_news_like_text_is_grounded(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    if text.strip():
+        assert_grounded(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    index=st.integers(0, len(SEED_TEXTS) - 1),
+    cut=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+    noise=st.text(max_size=5),
+)
+def test_slices_of_real_articles_with_noise_are_grounded(
+    index: int, cut: tuple[float, float], noise: str
+) -> None:
+    text = SEED_TEXTS[index]
+    a, b = sorted(int(x * len(text)) for x in cut)
+    sample = noise + text[a:b] + noise
+    if sample.strip():
+        assert_grounded(sample)
+
+
+def test_mentions_are_whole_words() -> None:
+    brief = assert_grounded(SEED_TEXTS[0])
+    text = SEED_TEXTS[0]
+    for actor in brief.actors:
+        for m in actor.mentions:
+            assert not re.match(r"\w", text[m.end : m.end + 1])
