@@ -223,13 +223,17 @@ def _claim_for(
         speaker = _resolve(article, table, tokens, np)
         if speaker is None:
             return None
-        np_start, np_end = tokens[np[0]].start, tokens[np[1]].end
-        content = (np_end, limit) if cue.first == 0 or np_end < limit - 1 else (begin, cue_start)
-        if cue.first > 0 and tokens[cue.first - 1].text == ",":
-            content = (begin, tokens[cue.first - 1].start)
+        np_end = tokens[np[1]].end
+        before = text[begin:cue_start].rstrip(" ,")
+        after_start = np_end + (len(text[np_end:limit]) - len(text[np_end:limit].lstrip(" ,")))
+        if len(text[after_start:limit].split()) >= 2:
+            # "According to X, content" or "content, according to X, more content"
+            content = (begin, limit) if len(before.split()) >= 2 else (after_start, limit)
+        else:
+            content = (begin, begin + len(before))  # "content, according to X"
         draft = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
         draft.start = min(draft.start, content[0])
-        draft.end = max(draft.end, content[1])
+        draft.end = max(draft.end, content[1], np_end)
         return draft
 
     verb = cue_token.lower

@@ -163,9 +163,16 @@ def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
         content = " ".join(text[draft.start : draft.end].split())
     if speaker and draft.cue:
         if draft.cue_kind in ("according", "citing"):
-            content = f"{draft.cue[0].upper()}{draft.cue[1:]} {speaker}, {content}"
+            source = " ".join(text[draft.cue_end : draft.marker_end].split())
+            if draft.content_start <= draft.cue_start < draft.content_end:
+                return _sentence(content)  # the cue sits inside the content already
+            content = f"{draft.cue[0].upper()}{draft.cue[1:]} {source}, {content}"
         else:
             content = f"{_subject(speaker)} {_finite(draft.cue)} {content}"
+    return _sentence(content)
+
+
+def _sentence(content: str) -> str:
     content = content[0].upper() + content[1:]
     return content if content.rstrip("”’\"'")[-1:] in (".", "!", "?") else content + "."
 
