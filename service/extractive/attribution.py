@@ -231,10 +231,7 @@ def _claim_for(
             content = (begin, limit) if len(before.split()) >= 2 else (after_start, limit)
         else:
             content = (begin, begin + len(before))  # "content, according to X"
-        draft = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
-        draft.start = min(draft.start, content[0])
-        draft.end = max(draft.end, content[1], np_end)
-        return draft
+        return _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
 
     verb = cue_token.lower
     if cue.index + 1 < len(tokens) and tokens[cue.index + 1].lower == "to" and verb != "told":
@@ -251,7 +248,7 @@ def _claim_for(
         rest = text[np_end:end]
         if any(q in rest for q in '“"') and end > np_end:
             content_end = end
-        return _assemble(
+        return _draft(
             speaker, text, cue_start, _cue_end(text, cue_token, tokens, cue.index),
             cue_start, np_end, begin, content_end, "verb",
         )  # fmt: skip
@@ -262,7 +259,7 @@ def _claim_for(
             speaker = earlier[-1].speaker
             full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
             content_start = _skip_that(text, full_cue_end, limit)
-            return _assemble(
+            return _draft(
                 speaker, text, cue_start, full_cue_end, cue_start, full_cue_end,
                 content_start, limit, "verb",
             )  # fmt: skip
@@ -282,12 +279,12 @@ def _claim_for(
         content_end = np_start
         while content_end > begin and text[content_end - 1] in " ,":
             content_end -= 1
-        claim = _assemble(
+        claim = _draft(
             speaker, text, cue_start, full_cue_end, marker_start, full_cue_end,
             begin, content_end, "verb",
         )  # fmt: skip
     else:
-        claim = _assemble(
+        claim = _draft(
             speaker, text, cue_start, full_cue_end, marker_start, full_cue_end,
             content_start, limit, "verb",
         )  # fmt: skip
@@ -308,33 +305,6 @@ def _name_start(table: ActorTable, speaker: int, text: str, start: int, end: int
     return best
 
 
-def _assemble(
-    speaker: int | None,
-    text: str,
-    cue_start: int,
-    cue_end: int,
-    marker_start: int,
-    marker_end: int,
-    content_start: int,
-    content_end: int,
-    kind: str,
-) -> ClaimDraft:
-    draft = _draft(
-        speaker,
-        text,
-        cue_start,
-        cue_end,
-        marker_start,
-        marker_end,
-        content_start,
-        content_end,
-        kind,
-    )
-    draft.start = min(marker_start, cue_start, content_start)
-    draft.end = max(marker_end, cue_end, content_end)
-    return draft
-
-
 def _draft(
     speaker: int | None,
     text: str,
@@ -346,15 +316,17 @@ def _draft(
     content_end: int,
     kind: str,
 ) -> ClaimDraft:
+    start = min(marker_start, cue_start, content_start)
+    end = max(marker_end, cue_end, content_end)
     if marker_end - marker_start > 60:
-        marker_start, marker_end = cue_start, cue_end
+        marker_start, marker_end = cue_start, cue_end  # a long subject: mark the cue alone
     return ClaimDraft(
         speaker=speaker,
         cue=text[cue_start:cue_end],
         cue_start=cue_start,
         cue_end=cue_end,
-        start=min(cue_start, content_start),
-        end=max(cue_end, content_end),
+        start=start,
+        end=end,
         content_start=content_start,
         content_end=max(content_start, content_end),
         marker_start=marker_start,
