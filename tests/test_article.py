@@ -107,3 +107,15 @@ def test_scare_quotes_in_single_marks_are_quotes_but_apostrophes_are_not() -> No
     text = "It’s the so-called ‘dirty bomb' that Ukraine's critics fear."
     quotes = [text[q.start : q.end] for q in Article(text).quotes]
     assert quotes == ["‘dirty bomb'"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["." * 200_000, "a" + " " * 200_000 + "b", "\n" * 199_999 + "x", "!?" * 100_000],
+    ids=["dots", "spaces", "newlines", "marks"],
+)
+def test_pathological_texts_segment_without_backtracking(text: str) -> None:
+    # These took minutes with backtracking regexes; now each is one pass over the text.
+    article = Article(text)
+    assert article.sentences
+    assert all(text[s.start : s.end].strip() for s in article.sentences)
