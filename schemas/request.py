@@ -43,6 +43,13 @@ class SummaryRequest(BaseModel):
     @field_validator("text")
     @classmethod
     def _has_words(cls, text: str) -> str:
-        if not text.strip():
-            raise ValueError("text is empty or only whitespace")
+        if not any(ch.isalnum() for ch in text):
+            raise ValueError("text is empty, or has no letters or digits")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # JSON allows "\ud800"; a lone surrogate is not a character and cannot be returned.
+            raise ValueError(
+                f"text has a lone surrogate (\\u{ord(text[exc.start]):04x}) at offset {exc.start}"
+            ) from None
         return text

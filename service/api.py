@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def brief_schema() -> JSONResponse:
         return JSONResponse(Brief.model_json_schema())
 
+    @app.head("/healthz", include_in_schema=False)
     @app.get("/healthz", summary="Liveness and the engine in use")
     async def healthz(settings: SettingsDep) -> dict[str, str]:
         engine, _ = settings.engine_choice()

@@ -4,6 +4,7 @@ import argparse
 import asyncio
 import json
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,9 +21,23 @@ from service.render import render_markdown
 ENGINES = ("auto", "llm", "extractive")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C, so temporary files are removed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    previous = signal.getsignal(signal.SIGTERM)
+    if args.command != "serve":  # uvicorn handles its own signals
+        signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         settings = get_settings()
     except ValidationError as exc:
@@ -73,6 +88,10 @@ def _summarize(args: argparse.Namespace, settings: Settings) -> int:
             return _fail(f"standard input is not UTF-8 text (byte {exc.start})")
     else:
         path = Path(args.path)
+        if path.is_dir():
+            return _fail(
+                f"{path} is a folder; to brief every .txt in it: newsbrief summaries {path}"
+            )
         if not path.is_file():
             return _fail(f"no such file: {path}")
         text = read_article(path)

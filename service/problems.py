@@ -67,9 +67,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400 and exc.detail == _UNREADABLE_BODY:
-            return problem_response(
-                400, "unreadable_body", "The body could not be read: send JSON encoded as UTF-8."
-            )
+            return _unreadable(exc.__cause__)
         code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         headers = dict(exc.headers) if exc.headers else None
@@ -81,6 +79,17 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(
             500, "internal_error", "Something went wrong on our side; it has been logged."
         )
+
+
+def _unreadable(cause: BaseException | None) -> JSONResponse:
+    """FastAPI says only 'error parsing the body'; the cause says which mistake it was."""
+    if isinstance(cause, RecursionError):
+        detail = "The JSON is nested too deeply to read."
+    elif isinstance(cause, UnicodeDecodeError):
+        detail = f"The body is not UTF-8 (byte {cause.start}): send JSON encoded as UTF-8."
+    else:
+        detail = "The body could not be read as JSON: send JSON encoded as UTF-8."
+    return problem_response(400, "unreadable_body", detail)
 
 
 def _describe(error: Any) -> dict[str, Any]:

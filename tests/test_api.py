@@ -96,6 +96,20 @@ def test_a_body_that_is_not_utf8_is_a_400_problem(client: TestClient) -> None:
     assert "UTF-8" in problem["detail"]
 
 
+def test_json_nested_too_deeply_says_so(client: TestClient) -> None:
+    response = client.post(
+        "/v1/summaries",
+        content=b"[" * 100_000 + b"]" * 100_000,
+        headers={"content-type": "application/json"},
+    )
+    problem = assert_problem(response, 400, "unreadable_body")
+    assert "nested too deeply" in problem["detail"]
+
+
+def test_healthz_answers_head(client: TestClient) -> None:
+    assert client.head("/healthz").status_code == 200
+
+
 def test_a_body_that_is_not_json_is_a_415_problem(client: TestClient) -> None:
     response = client.post(
         "/v1/summaries", content=b"text=hello", headers={"content-type": "text/plain"}

@@ -54,6 +54,7 @@ def test_summarize_reads_standard_input(
     ("args", "message"),
     [
         (["summarize", "/no/such/file.txt"], "no such file"),
+        (["summarize", str(SEED_ARTICLE.parent)], "is a folder"),
         (["summaries", "/no/such/folder"], "no such folder"),
         (["summarize", str(SEED_ARTICLE), "--engine", "llm"], "No model is configured"),
     ],
