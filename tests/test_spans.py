@@ -49,7 +49,7 @@ def test_line_endings_and_quote_styles_do_not_shift_offsets() -> None:
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(min_size=1, max_size=6), min_size=1))
 def test_random_news_like_text_is_grounded(pieces: list[str]) -> None:
     text = " ".join(pieces)
-    if text.strip():
+    if any(ch.isalnum() for ch in text):  # what the request accepts
         assert_grounded(text)
 
 
@@ -65,7 +65,7 @@ def test_slices_of_real_articles_with_noise_are_grounded(
     text = SEED_TEXTS[index]
     a, b = sorted(int(x * len(text)) for x in cut)
     sample = noise + text[a:b] + noise
-    if sample.strip():
+    if any(ch.isalnum() for ch in sample):
         assert_grounded(sample)
 
 
