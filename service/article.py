@@ -160,6 +160,11 @@ _DATELINE_PREFIX = re.compile(
     r"""^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?"""
     r"""\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|--| -)\s+"""
 )
+# "Taipei, Taiwan — " or "Evansville, Indiana, United States - ": place names before a dash.
+_TITLE_CASE_DATELINE = re.compile(
+    r"^\ufeff?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+    r"(?:, ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){1,2}\s*(?:—|–|--| -)\s+"
+)
 _DATE_PARAGRAPH = re.compile(
     r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -310,6 +315,7 @@ def _find_dateline(text: str, paragraphs: list[Paragraph]) -> Span | None:
     for para in paragraphs:
         if para.kind == "body":
             match = _DATELINE_PREFIX.match(text, para.start, para.end)
+            match = match or _TITLE_CASE_DATELINE.match(text, para.start, para.end)
             if match and len(match.group().split()) <= 6:
                 return Span(start=para.start, end=match.end(), text=match.group())
             return None

@@ -227,7 +227,7 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     for sentence in article.body_sentences:
         tokens = tokenize(text, article.content_start(sentence), sentence.end)
         for run, before in _capitalised_runs(text, tokens):
-            if len(run) == 1 and not _looks_like_acronym(run[0]):
+            if len(run) == 1:
                 singles.append((run[0], before))
                 continue
             added = _add_run(article, table, run, before, tokens)
@@ -257,7 +257,9 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
                 continue
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             connector = nxt.lower in lx.NAME_CONNECTORS or (
-                nxt.lower in ("and", "&") and _org_like([t.bare for t in run])
+                nxt.lower in ("and", "&")
+                and _org_like([t.bare for t in run])
+                and any(t.lower == "of" for t in run)
             )
             if (
                 connector
@@ -310,10 +312,14 @@ def _add_run(
         role: str | None = text[role_start.start : run[role_end].end]
         if role is not None and role.lower() in lx.HONORIFICS:
             role = None
+        name_tokens = _without_leading_country(name_tokens)
         name = _span_text(text, name_tokens)
         return table.add(name, "person", name_tokens[0].start, role=role)
     if role_end == len(words) - 1:
         return None  # "the Prime Minister": a role without a name; attribution handles it
+    run = _without_leading_country(run)
+    words = [t.bare for t in run]
+    start = run[0].start
     name = _span_text(text, run)
     lead_role = _lowercase_role_before(text, tokens, run[0])
     if words[0] in lx.DEMONYMS and len(words) > 1 and not _org_like(words):
@@ -331,6 +337,14 @@ def _add_acronym_after(
     match = re.match(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)", text[last.end : last.end + 12])
     if match:
         table.add_alias(index, match.group(1))
+
+
+def _without_leading_country(run: list[Token]) -> list[Token]:
+    """'[Ambassador to the] United States Hamdullah Mohib': the country is not the name."""
+    for size in (3, 2, 1):
+        if len(run) - size >= 2 and " ".join(t.bare for t in run[:size]) in lx.COUNTRIES:
+            return run[size:]
+    return run
 
 
 def _add_possessor(table: ActorTable, token: Token) -> None:
@@ -370,21 +384,44 @@ def _classify(
     name = " ".join(words)
     if name in lx.COUNTRIES:
         return "country"
-    if words[-1].lower() in lx.LOCATION_HINTS or _next_word(text, end) in lx.LOCATION_HINTS:
-        return "location"
     if _org_like(words) or all(_ACRONYM.match(w) for w in words) or name in lx.NAMED_GROUPS:
         return "organization"
-    if any(w in lx.NAME_CONNECTORS for w in words) and not has_role:
-        return "other"
-    if has_role or _AGE.match(text[end : end + 8]):
+    if words[-1].lower() in lx.LOCATION_HINTS or _next_word(text, end) in lx.LOCATION_HINTS:
+        return "location"
+    connectors = any(w in lx.NAME_CONNECTORS for w in words)
+    if (
+        2 <= len(words) <= 4
+        and not connectors
+        and _person_evidence(words, before, has_role, text, end)
+    ):
+        return "person"
+    if has_role:
         return "person"
     if before is not None and before.lower in ("in", "at", "near", "from", "to", "into", "across"):
         return "location"
-    if before is not None and before.lower in ("the", "a", "an"):
-        return "other"
-    if 2 <= len(words) <= 4:
-        return "person"
-    return None
+    return "other"
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
+
+
+def _person_evidence(
+    words: list[str], before: Token | None, has_role: bool, text: str, end: int
+) -> bool:
+    """Two to four capitalised words name a person only with some sign of one: a title, an
+    age, an apposition ('Howard Rubel, a Toronto lawyer'), a possessor ('France's Sebastien
+    Lecornu'), a reporting verb, or the surname standing alone elsewhere."""
+    if has_role or _AGE.match(text[end : end + 8]):
+        return True
+    if before is not None and (before.possessive or before.lower in lx.HONORIFICS):
+        return True
+    apposition = _APPOSITION.match(text, end)
+    if apposition and apposition.group("noun").lower() in lx.ROLE_WORDS | lx.PERSON_HEADS:
+        return True
+    if _next_word(text, end) in lx.REPORTING_VERBS:
+        return True
+    surname = words[-1]
+    return len(word_occurrences(text, surname)) > len(word_occurrences(text, " ".join(words)))
 
 
 def _next_word(text: str, end: int) -> str:

@@ -234,6 +234,8 @@ def _claim_for(
         return _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
 
     verb = cue_token.lower
+    if _negated(tokens, cue.index):
+        return None  # "officials have not said why": no claim was made
     if cue.index + 1 < len(tokens) and tokens[cue.index + 1].lower == "to" and verb != "told":
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None
@@ -368,10 +370,33 @@ def _skip_that(text: str, start: int, limit: int) -> int:
     return match.end() if match else start
 
 
+_NEGATIONS = frozenset("not never n't no nor neither".split())
+_LY_NOUNS = frozenset("family assembly ally rally supply monopoly anomaly folly italy".split())
+
+
+def _negated(tokens: list[Token], v: int) -> bool:
+    """A negation among the words just before the verb ('has not said', 'never confirmed');
+    'no longer says' is no negation of the saying."""
+    k = v - 1
+    while k >= 0 and v - k <= 3 and _is_prefix(tokens[k]):
+        if tokens[k].lower in _NEGATIONS or tokens[k].lower.endswith("n't"):
+            return not (tokens[k].lower == "no" and tokens[k + 1].lower == "longer")
+        k -= 1
+    return False
+
+
+def _is_prefix(token: Token) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb: 'had earlier', 'successfully'."""
+    low = token.lower
+    if low in lx.VERB_PREFIXES or low.endswith("n't"):
+        return True
+    return low.endswith("ly") and not token.is_capitalised and low not in _LY_NOUNS
+
+
 def _subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
     k = v - 1
-    while k >= 0 and tokens[k].lower in lx.VERB_PREFIXES:
+    while k >= 0 and _is_prefix(tokens[k]):
         k -= 1
     if k < 0:
         return None
@@ -383,7 +408,7 @@ def _subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         if j < 0 or tokens[j].lower not in ("went", "goes", "go", "continued", "continues"):
             return None
         k = j - 1
-        while k >= 0 and tokens[k].lower in lx.VERB_PREFIXES:
+        while k >= 0 and _is_prefix(tokens[k]):
             k -= 1
         if k < 0:
             return None
@@ -521,8 +546,6 @@ def _noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             return (j, j)
         elif low not in lx.DETERMINERS and low != "of" and last_head is not None:
             break
-        if t.possessive and last_head is not None and j > i:
-            break
         j += 1
     if last_head is None:
         return None
@@ -593,10 +616,10 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
-            table.actors[known].speaks = True
+            _mark_speaker(table, known)
             return known
         if head not in lx.ORG_HEADS | lx.GROUP_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS:
-            table.actors[known].speaks = True
+            _mark_speaker(table, known)
             return known
     if len(words) <= 2 and words[0].lower() in ("the", "this", "that"):
         found = table.by_head(head, start)
@@ -617,6 +640,14 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         table.add_alias(index, phrase) if words[0].lower() != "the" else None
     table.actors[index].speaks = True
     return index
+
+
+def _mark_speaker(table: ActorTable, index: int) -> None:
+    """A speaker named by two or three capitalised words, of no other kind, is a person."""
+    actor = table.actors[index]
+    actor.speaks = True
+    if actor.kind == "other" and 2 <= len(actor.name.split()) <= 3:
+        actor.kind = "person"
 
 
 def _head_noun(words: list[str]) -> str:

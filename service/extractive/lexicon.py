@@ -8,17 +8,17 @@ def _words(text: str) -> frozenset[str]:
 # Reporting verbs that introduce someone's statement, in the forms news copy uses.
 REPORTING_VERBS = _words(
     "said says say saying told tells telling reported reports announced announces warned warns "
-    "noted notes added adds adding stated states insisted insists confirmed confirms wrote "
-    "writes urged urges ruled rules claimed claims argued argues explained explains "
+    "noted added adds adding stated insisted insists confirmed confirms wrote "
+    "writes urged urges ruled claimed claims argued argues explained explains "
     "denied denies acknowledged acknowledges admitted admits declared declares replied replies "
     "responded commented tweeted posted testified concluded revealed reiterated stressed "
-    "emphasised emphasized conveyed alleged alleges asserted asserts maintained maintains "
-    "predicted predicts indicated indicates estimated estimates described describes "
+    "emphasised emphasized conveyed alleged alleges asserted asserts "
+    "predicted predicts indicated indicates estimated described describes "
     "recalled recalls complained complains accused accuses pledged promised vowed threatened "
     "cautioned contended observed remarked suggested suggests"
 )
 # Verbs that report only with a clear source as subject ("the study found", "the court ruled").
-SOURCE_ONLY_VERBS = _words("found finds showed shows concluded ruled suggested suggests")
+SOURCE_ONLY_VERBS = _words("found finds showed shows concluded ruled rules suggested suggests")
 SOURCE_NOUNS = _words(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
@@ -68,7 +68,7 @@ ROLE_WORDS = _words(
     "player captain author writer editor reporter correspondent member mp mep mr. mrs. ms. "
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
-    "astronaut administrator executive adviser advisor counsel"
+    "astronaut administrator executive adviser advisor counsel counterpart counterparts"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = _words(
@@ -79,7 +79,9 @@ ORG_HEADS = _words(
     "corp. inc. inc ltd group bank board bureau authority authorities fund network station "
     "club team league federation alliance coalition cabinet kremlin pentagon directorate "
     "agency's observatory society hospital school laboratory lab museum tribunal "
-    "airline airlines press media newspaper magazine broadcaster council's"
+    "airline airlines press media newspaper magazine broadcaster council's nations news "
+    "times post journal herald telegraph guardian tribune gazette daily chronicle "
+    "observer tv radio television"
 )
 GROUP_HEADS = _words(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -136,7 +138,8 @@ DEMONYMS = _words(
 LOCATION_HINTS = _words(
     "city town village province region state county district island islands river "
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
-    "avenue road boulevard lane bridge park airport port harbour harbor mount"
+    "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
+    "hall station mosque cathedral temple plaza"
 )
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.
@@ -162,4 +165,6 @@ COMMON_CAPITALISED = _words(
     "Mr Mrs Ms Dr Prof Sir Lady Lord Saint St Police Officials Experts Sources Reports "
     "Residents Witnesses Rescuers Scientists Researchers Analysts Critics Supporters"
 )
-NAME_CONNECTORS = _words("of de del della di da van von der den la le du des bin al el y et d’")
+NAME_CONNECTORS = _words(
+    "of de del della di da van von der den la le du des bin al el y et d’ los las"
+)

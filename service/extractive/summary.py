@@ -15,6 +15,7 @@ def lead_summary(article: Article) -> str:
     narration = [s for s in candidates if not _opens_with_quote(text[s.start : s.end])]
     for sentence in narration or candidates:
         piece = " ".join(text[article.content_start(sentence) : sentence.end].split())
+        piece = piece.replace("\ufeff", "")
         count = len(piece.split())
         if chosen and (words + count > MAX_WORDS or len(chosen) >= MAX_SENTENCES):
             break

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[’'\-.]\w+)*(?:[’']s\b)?|[^\w\s]")
 
 
@@ -22,7 +23,8 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+        """Starts with a capital, or is a name particle joined to one ('al-Amr', 'bin-Salman')."""
+        return self.text[0].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
     @property
     def possessive(self) -> bool:
