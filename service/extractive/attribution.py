@@ -370,8 +370,10 @@ def _skip_that(text: str, start: int, limit: int) -> int:
     return match.end() if match else start
 
 
-_NEGATIONS = frozenset("not never n't no nor neither".split())
-_LY_NOUNS = frozenset("family assembly ally rally supply monopoly anomaly folly italy".split())
+_NEGATIONS = frozenset({"not", "never", "n't", "no", "nor", "neither"})
+_LY_NOUNS = frozenset(
+    {"family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly", "folly", "italy"}
+)
 
 
 def _negated(tokens: list[Token], v: int) -> bool:
