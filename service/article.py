@@ -154,8 +154,7 @@ _SENTENCE_OPENERS = frozenset(
 _BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["”’'»)\]]*+(?=\s)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"""\s+["“‘'(\[]*([^\s"“‘'(\[]+)""")
-_OPEN_QUOTES = '“"«'
-_CLOSE_QUOTES = '”"»'
+_DOUBLE_MARK = re.compile('[“”"«»]')
 _DATELINE_PREFIX = re.compile(
     r"""^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?"""
     r"""\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|--| -)\s+"""
@@ -334,10 +333,9 @@ def _find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
 def _double_quotes(text: str, start: int, end: int) -> list[Quote]:
     found: list[Quote] = []
     opened: int | None = None
-    for i in range(start, end):
+    for mark in _DOUBLE_MARK.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in _OPEN_QUOTES and ch not in _CLOSE_QUOTES:
-            continue
         if opened is None:
             if ch in "“«" or (ch == '"' and _opens(text, i, start)):
                 opened = i

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from schemas import ActorKind
-from service.article import Article
+from service.article import Article, Sentence
 from service.extractive import lexicon as lx
 from service.extractive.tokens import Token, adjacent, tokenize
 
@@ -55,6 +55,16 @@ class ActorTable:
         self.article = article
         self.actors: list[ActorDraft] = []
         self._mentions: list[Mention] | None = None
+        self._by_form: dict[str, int] = {}
+        self._tokens: dict[int, list[Token]] = {}
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        """The tokens of a sentence's own words (after any dateline), computed once."""
+        tokens = self._tokens.get(sentence.index)
+        if tokens is None:
+            begin = self.article.content_start(sentence)
+            tokens = self._tokens[sentence.index] = tokenize(self.article.text, begin, sentence.end)
+        return tokens
 
     # -- building ---------------------------------------------------------------------------
 
@@ -63,6 +73,7 @@ class ActorTable:
         found = self.lookup(name)
         if found is not None:
             actor = self.actors[found]
+            self._remember(name, found)
             actor.add_form(name)
             if role and not actor.role:
                 actor.role = role
@@ -71,12 +82,17 @@ class ActorTable:
             self._mentions = None
             return found
         self.actors.append(ActorDraft(name=name, kind=kind, role=role, first=start))
+        self._remember(name, len(self.actors) - 1)
         self._mentions = None
         return len(self.actors) - 1
 
     def add_alias(self, index: int, form: str) -> None:
         self.actors[index].add_form(form)
+        self._remember(form, index)
         self._mentions = None
+
+    def _remember(self, form: str, index: int) -> None:
+        self._by_form.setdefault(_strip_determiner(form).lower(), index)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -85,9 +101,8 @@ class ActorTable:
         low = _strip_determiner(form).lower()
         if not low:
             return None
-        for i, actor in enumerate(self.actors):
-            if any(_strip_determiner(f).lower() == low for f in actor.forms):
-                return i
+        if low in self._by_form:
+            return self._by_form[low]
         words = low.split()
         for i, actor in enumerate(self.actors):
             name_words = actor.name.lower().split()
@@ -225,7 +240,7 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     text = article.text
     singles: list[tuple[Token, Token | None]] = []
     for sentence in article.body_sentences:
-        tokens = tokenize(text, article.content_start(sentence), sentence.end)
+        tokens = table.sentence_tokens(sentence)
         for run, before in _capitalised_runs(text, tokens):
             if len(run) == 1:
                 singles.append((run[0], before))

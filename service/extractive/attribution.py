@@ -7,7 +7,7 @@ from schemas import ActorKind
 from service.article import Article, Sentence
 from service.extractive import lexicon as lx
 from service.extractive.actors import ActorTable
-from service.extractive.tokens import Token, tokenize
+from service.extractive.tokens import Token
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _NOUN_MARKERS = frozenset(
@@ -151,7 +151,7 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
     text = article.text
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
-    tokens = tokenize(text, begin, end)
+    tokens = [t for t in table.sentence_tokens(sentence) if t.end <= end]
     cues = _find_cues(text, tokens, begin, end)
     claims: list[ClaimDraft] = []
     for n, cue in enumerate(cues):

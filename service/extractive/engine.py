@@ -32,7 +32,7 @@ def extract(article: Article) -> EngineResult:
     table.infer_genders()
     drafts = find_claims(article, table)
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
-    lexical = find_lexical_hedges(article, cue_sentences)
+    lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
     hedges = lexical + _attribution_markers(drafts, lexical)
     drafts += _own_voice_claims(article, drafts, lexical)
     drafts.sort(key=lambda d: (d.start, d.end))

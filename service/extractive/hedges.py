@@ -1,10 +1,12 @@
 """Hedges: the lexicon and patterns for distancing and uncertainty, and attribution markers."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from schemas import HedgeKind
-from service.article import Article
+from service.article import Article, Sentence
+from service.extractive.tokens import Token
 
 _I = re.IGNORECASE
 _PRONOUN_OR_NAME = r"(?:he|she|they|it|we|i|the \w+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
@@ -44,6 +46,34 @@ UNCERTAINTY: list[re.Pattern[str]] = [
     re.compile(r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b", _I),
 ]  # fmt: skip
 
+
+def _one_pattern(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """All patterns of a kind as one alternation, each keeping its own case rule: one pass over
+    the text instead of one per pattern."""
+    parts = [
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p in patterns
+    ]
+    return re.compile("|".join(parts))
+
+
+_BY_KIND: list[tuple[HedgeKind, re.Pattern[str]]] = [
+    ("distancing", _one_pattern(DISTANCING)),
+    ("uncertainty", _one_pattern(UNCERTAINTY)),
+]
+
+# The words a hedge pattern can start with: the patterns run only where one of them stands.
+_FIRST_WORDS = frozenset(
+    """so so-called what alleged allegedly purported purportedly supposed supposedly accused
+    accuses accusing claimed claiming described describes describing dubbed may might could
+    possible possibly likely unlikely probably perhaps presumably apparently reportedly
+    seemingly potential potentially unclear unconfirmed uncertain suspected unverified
+    conceivably suggest suggests suggested suggesting believe believes believed thought
+    estimated estimates appear appears appeared seem seems seemed an did didn't does doesn't
+    would wouldn't declined it it's not""".split()
+)
+
+_APOSTROPHE = re.compile("[’']")
+
 # Quoted terms no longer than this many words, outside reported speech, count as scare quotes.
 _SCARE_QUOTE_WORDS = 3
 
@@ -55,16 +85,21 @@ class HedgeDraft:
     end: int
 
 
-def find_lexical_hedges(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]:
+def find_lexical_hedges(
+    article: Article, cue_sentences: set[int], tokens_of: Callable[[Sentence], list[Token]]
+) -> list[HedgeDraft]:
     """Distancing and uncertainty markers in the body, plus scare quotes outside reported speech."""
     text = article.text
     found: list[HedgeDraft] = []
     for sentence in article.body_sentences:
-        begin = article.content_start(sentence)
-        for kind, patterns in (("distancing", DISTANCING), ("uncertainty", UNCERTAINTY)):
-            for pattern in patterns:
-                for m in pattern.finditer(text, begin, sentence.end):
-                    found.append(HedgeDraft(kind, m.start(), m.end()))  # type: ignore[arg-type]
+        for token in tokens_of(sentence):
+            low = token.lower
+            if low not in _FIRST_WORDS and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
+                continue  # "could've" starts with "could"
+            for kind, pattern in _BY_KIND:
+                m = pattern.match(text, token.start, sentence.end)
+                if m is not None:
+                    found.append(HedgeDraft(kind, m.start(), m.end()))
     found.extend(_scare_quotes(article, cue_sentences))
     return _without_overlaps(found)
 

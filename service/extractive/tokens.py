@@ -1,39 +1,33 @@
 """Word tokens with offsets, the unit the extractive rules walk over."""
 
 import re
-from dataclasses import dataclass
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[’'\-.]\w+)*(?:[’']s\b)?|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word or punctuation mark and where it stands; its features are computed once, since
+    the rules ask for them many times over."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("bare", "end", "is_capitalised", "is_word", "lower", "possessive", "start", "text")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.is_word = text[0].isalnum()
+        # A capital, or a name particle joined to one ('al-Amr', 'bin-Salman').
+        first = text[0]
+        self.is_capitalised = first.isupper() or (
+            first in "abeiou" and _PARTICLE_NAME.match(text) is not None
+        )
+        self.possessive = len(text) > 2 and text.endswith(("’s", "'s"))
+        self.bare = text[:-2] if self.possessive else text  # without a possessive 's
 
-    @property
-    def is_capitalised(self) -> bool:
-        """Starts with a capital, or is a name particle joined to one ('al-Amr', 'bin-Salman')."""
-        return self.text[0].isupper() or bool(_PARTICLE_NAME.match(self.text))
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(("’s", "'s")) and len(self.text) > 2
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive 's."""
-        return self.text[:-2] if self.possessive else self.text
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
