@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from schemas import HedgeKind
 from service.article import Article, Sentence
+from service.extractive.lexicon import word_set
 from service.extractive.tokens import Token
 
 _I = re.IGNORECASE
@@ -62,14 +63,14 @@ _BY_KIND: list[tuple[HedgeKind, re.Pattern[str]]] = [
 ]
 
 # The words a hedge pattern can start with: the patterns run only where one of them stands.
-_FIRST_WORDS = frozenset(
+_FIRST_WORDS = word_set(
     """so so-called what alleged allegedly purported purportedly supposed supposedly accused
     accuses accusing claimed claiming described describes describing dubbed may might could
     possible possibly likely unlikely probably perhaps presumably apparently reportedly
     seemingly potential potentially unclear unconfirmed uncertain suspected unverified
     conceivably suggest suggests suggested suggesting believe believes believed thought
     estimated estimates appear appears appeared seem seems seemed an did didn't does doesn't
-    would wouldn't declined it it's not""".split()
+    would wouldn't declined it it's not"""
 )
 
 _APOSTROPHE = re.compile("[’']")

@@ -1,12 +1,12 @@
 """Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Reporting verbs that introduce someone's statement, in the forms news copy uses.
-REPORTING_VERBS = _words(
+REPORTING_VERBS = word_set(
     "said says say saying told tells telling reported reports announced announces warned warns "
     "noted added adds adding stated insisted insists confirmed confirms wrote "
     "writes urged urges ruled claimed claims argued argues explained explains "
@@ -18,21 +18,21 @@ REPORTING_VERBS = _words(
     "cautioned contended observed remarked suggested suggests"
 )
 # Verbs that report only with a clear source as subject ("the study found", "the court ruled").
-SOURCE_ONLY_VERBS = _words("found finds showed shows concluded ruled rules suggested suggests")
-SOURCE_NOUNS = _words(
+SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")
+SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
     "tribunal findings results experts authors paper"
 )
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
-CHANNEL_NOUNS = _words(
+CHANNEL_NOUNS = word_set(
     "app statement interview post letter report message video tweet broadcast briefing "
     "conference channel account website blog television radio press speech email e-mail "
     "podcast newsletter filing court Twitter Facebook Telegram Instagram X YouTube TikTok "
     "LinkedIn Weibo WeChat"
 )
 # Words that may stand between a subject and its reporting verb: "had earlier said".
-VERB_PREFIXES = _words(
+VERB_PREFIXES = word_set(
     "also later earlier previously had has have has had was were is are then further again "
     "repeatedly reportedly subsequently separately initially originally first publicly "
     "privately recently once would will could may might did does do not never always "
@@ -43,20 +43,20 @@ PRONOUNS = {
     "we": "group", "i": "speaker",
 }  # fmt: skip
 
-DETERMINERS = _words(
+DETERMINERS = word_set(
     "the a an this that these those his her its their our your my both several some many "
     "most other another each every all two three four five six seven eight nine ten one "
     "few no any such"
 )
 # Words that end a subject noun phrase when walking left from a verb.
-CLAUSE_BREAKS = _words(
+CLAUSE_BREAKS = word_set(
     "that which who whom whose where when while as because if after before since so but and "
     "or nor than though although whether unless until once yet to for with without from by "
     "in on at into onto over under about against between during through via per of is are "
     "was were be been being had has have do does did not"
 )
 # Titles and roles that precede a person's name ("Defence Minister Sergei Shoigu").
-ROLE_WORDS = _words(
+ROLE_WORDS = word_set(
     "minister secretary president vice-president premier chancellor governor deputy senator "
     "sen. rep. representative congressman congresswoman mayor ambassador envoy general "
     "gen. colonel col. lieutenant lt. captain capt. commander admiral sergeant officer "
@@ -71,7 +71,7 @@ ROLE_WORDS = _words(
     "astronaut administrator executive adviser advisor counsel counterpart counterparts"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
-ORG_HEADS = _words(
+ORG_HEADS = word_set(
     "ministry department agency command council committee commission government "
     "administration office service services police army navy military forces force court "
     "parliament congress senate assembly party union church university college institute "
@@ -83,7 +83,7 @@ ORG_HEADS = _words(
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television"
 )
-GROUP_HEADS = _words(
+GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
     "analysts lawmakers legislators activists protesters critics supporters leaders "
     "doctors investigators rescuers police troops forces militants rebels sides parties "
@@ -91,7 +91,7 @@ GROUP_HEADS = _words(
     "diplomats observers campaigners officers prosecutors reports media governments "
     "ministers participants respondents americans"
 )
-PERSON_HEADS = _words(
+PERSON_HEADS = word_set(
     "spokesman spokeswoman spokesperson official source minister secretary president "
     "governor mayor ambassador envoy general commander officer director head chief "
     "chairman lawyer attorney prosecutor judge witness resident doctor expert analyst "
@@ -99,11 +99,11 @@ PERSON_HEADS = _words(
     "mother father son daughter wife husband neighbour neighbor student teacher "
     "administrator executive adviser advisor representative diplomat"
 )
-OTHER_HEADS = _words(
+OTHER_HEADS = word_set(
     "report study survey statement statements letter document documents data figures "
     "analysis paper review poll records record memo findings results research"
 )
-COUNTRIES = _words(
+COUNTRIES = word_set(
     "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "
     "Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma "
     "Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia "
@@ -125,7 +125,7 @@ COUNTRIES = _words(
         "El Salvador", "Puerto Rico", "Northern Ireland", "European Union",
     ]
 )  # fmt: skip
-DEMONYMS = _words(
+DEMONYMS = word_set(
     "American British French German Russian Ukrainian Chinese Japanese Korean Turkish Iranian "
     "Iraqi Syrian Israeli Palestinian Afghan Pakistani Indian Indonesian Australian Canadian "
     "Mexican Brazilian Italian Spanish Polish Dutch Belgian Swedish Danish Norwegian Finnish "
@@ -135,25 +135,25 @@ DEMONYMS = _words(
     "Taiwanese Muslim Christian Jewish Catholic Kurdish Yemeni Lebanese Libyan "
     "Emirati Qatari Cuban Venezuelan Colombian Argentine Chilean Peruvian Portuguese Zealand"
 )
-LOCATION_HINTS = _words(
+LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
     "hall station mosque cathedral temple plaza"
 )
-HONORIFICS = _words("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
+HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.
-NAMED_GROUPS = _words(
+NAMED_GROUPS = word_set(
     "Taliban Hamas Hezbollah ISIS ISIL al-Qaeda al-Shabaab Houthis Wagner Kremlin Pentagon "
     "NATO Interpol Europol"
 )
-WEEKDAYS_MONTHS = _words(
+WEEKDAYS_MONTHS = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Jan Feb Mar Apr Jun Jul Aug "
     "Sep Sept Oct Nov Dec"
 )
 # Capitalised words that are almost never a name at the start of a sentence.
-COMMON_CAPITALISED = _words(
+COMMON_CAPITALISED = word_set(
     "The A An In On At After Before When While Since For As If Although But And So Yet "
     "However Meanwhile Also Some Many Most Other Others One Two Three Both All No Later "
     "Earlier Back It Its He She They We I You His Her Their Our My This That These Those "
@@ -165,6 +165,6 @@ COMMON_CAPITALISED = _words(
     "Mr Mrs Ms Dr Prof Sir Lady Lord Saint St Police Officials Experts Sources Reports "
     "Residents Witnesses Rescuers Scientists Researchers Analysts Critics Supporters"
 )
-NAME_CONNECTORS = _words(
+NAME_CONNECTORS = word_set(
     "of de del della di da van von der den la le du des bin al el y et d’ los las"
 )
