@@ -4,7 +4,7 @@ Offsets are Python string indices into the text exactly as submitted; nothing is
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -386,7 +386,9 @@ def _split_sentences(text: str, paragraphs: list[Paragraph], quotes: list[Quote]
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a < offset < b for a, b in ranges)
+    """Whether offset falls strictly inside one of the sorted, non-overlapping ranges."""
+    i = bisect_left(ranges, (offset, offset)) - 1
+    return i >= 0 and ranges[i][0] < offset < ranges[i][1]
 
 
 def _skip_space(text: str, i: int, end: int) -> int:

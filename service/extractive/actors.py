@@ -2,8 +2,10 @@
 are attributed to, with their aliases and where they are mentioned."""
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schemas import ActorKind
 from service.article import Article, Sentence
@@ -56,6 +58,10 @@ class ActorTable:
         self.actors: list[ActorDraft] = []
         self._mentions: list[Mention] | None = None
         self._by_form: dict[str, int] = {}
+        self._occurrences: dict[str, list[int]] = {}
+        self._seen_forms: set[tuple[int, str]] = set()
+        self._raw: list[Mention] = []
+        self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
@@ -105,10 +111,12 @@ class ActorTable:
             return self._by_form[low]
         words = low.split()
         for i, actor in enumerate(self.actors):
-            name_words = actor.name.lower().split()
-            if actor.kind == "person" and len(words) == 1 and words[0] in name_words[1:]:
+            if actor.kind != "person":
+                continue
+            name_words = _lower_words(actor.name)
+            if len(words) == 1 and words[0] in name_words[1:]:
                 return i
-            if actor.kind == "person" and len(name_words) == 1 and name_words[0] in words[1:]:
+            if len(name_words) == 1 and name_words[0] in words[1:]:
                 return i
         return None
 
@@ -118,7 +126,7 @@ class ActorTable:
         best: tuple[int, int, int] | None = None
         for i, actor in enumerate(self.actors):
             for form in actor.forms:
-                if len(form) < 2:
+                if len(form) < 2 or form not in text:
                     continue
                 for at in word_occurrences(text, form):
                     rank = (at + len(form), len(form), i)
@@ -150,34 +158,30 @@ class ActorTable:
     def _latest(
         self, before: int, kinds: tuple[ActorKind, ...], accept: Callable[[ActorDraft], bool]
     ) -> Mention | None:
-        best: Mention | None = None
-        for mention in self.mentions():
-            if mention.start >= before:
-                break
-            actor = self.actors[mention.actor]
+        mentions = self.mentions()
+        for i in range(bisect_left(self._mention_starts, before) - 1, -1, -1):
+            actor = self.actors[mentions[i].actor]
             if actor.kind in kinds and accept(actor):
-                best = mention
-        return best
+                return mentions[i]
+        return None
 
     def infer_genders(self) -> None:
         """Guess each person's gender from he/she in the sentences where they alone appear."""
         text = self.article.text
         counts: dict[int, list[int]] = {}
         sentences = self.article.sentences
+        by_sentence: dict[int, set[int]] = {}
+        for m in self.mentions():
+            sentence_at = self.article.sentence_at(m.start)
+            if sentence_at is not None:
+                by_sentence.setdefault(sentence_at.index, set()).add(m.actor)
         for n, sentence in enumerate(sentences):
-            people = {
-                m.actor
-                for m in self.mentions()
-                if sentence.start <= m.start < sentence.end
-                and self.actors[m.actor].kind == "person"
-            }
+            people = {a for a in by_sentence.get(n, ()) if self.actors[a].kind == "person"}
             if len(people) != 1:
                 continue
             window_end = sentence.end
-            if n + 1 < len(sentences):
-                nxt = sentences[n + 1]
-                if not any(nxt.start <= m.start < nxt.end for m in self.mentions()):
-                    window_end = nxt.end
+            if n + 1 < len(sentences) and n + 1 not in by_sentence:
+                window_end = sentences[n + 1].end
             words = re.findall(
                 r"\b(?:he|him|his|she|her|hers)\b", text[sentence.start : window_end], re.I
             )
@@ -191,8 +195,26 @@ class ActorTable:
     def mentions(self) -> list[Mention]:
         """Every occurrence of every form, longest first where they overlap."""
         if self._mentions is None:
-            self._mentions = _find_mentions(self.article.text, self.actors)
+            # Forms are only ever added: collect the occurrences of the new ones, then resolve
+            # overlaps over all (the raw list stays nearly sorted, which sorting loves).
+            for index, actor in enumerate(self.actors):
+                for form in actor.forms:
+                    if (index, form) not in self._seen_forms:
+                        self._seen_forms.add((index, form))
+                        self._raw.extend(
+                            Mention(at, at + len(form), index) for at in self.occurrences(form)
+                        )
+            self._raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            self._mentions = _without_overlaps(self._raw)
+            self._mention_starts = [m.start for m in self._mentions]
         return self._mentions
+
+    def occurrences(self, form: str) -> list[int]:
+        """Where a form stands in the article as a whole word; each form is searched once."""
+        found = self._occurrences.get(form)
+        if found is None:
+            found = self._occurrences[form] = word_occurrences(self.article.text, form)
+        return found
 
 
 def word_occurrences(text: str, form: str) -> list[int]:
@@ -210,19 +232,19 @@ def word_occurrences(text: str, form: str) -> list[int]:
     return starts
 
 
-def _find_mentions(text: str, actors: list[ActorDraft]) -> list[Mention]:
-    found: list[Mention] = []
-    for index, actor in enumerate(actors):
-        for form in sorted(actor.forms, key=len, reverse=True):
-            for start in word_occurrences(text, form):
-                found.append(Mention(start, start + len(form), index))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Sorted mentions, keeping the longest where two overlap."""
     kept: list[Mention] = []
-    for mention in found:
+    for mention in mentions:
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
     return kept
+
+
+@lru_cache(maxsize=4096)
+def _lower_words(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().split())
 
 
 def _strip_determiner(form: str) -> str:
@@ -339,7 +361,7 @@ def _add_run(
     lead_role = _lowercase_role_before(text, tokens, run[0])
     if words[0] in lx.DEMONYMS and len(words) > 1 and not _org_like(words):
         return None  # "Russian Orthodox": an adjective phrase, not a name
-    kind = _classify(words, before, lead_role is not None, text, run[-1].end)
+    kind = _classify(words, before, lead_role is not None, text, run[-1].end, table.occurrences)
     if kind is None:
         return None
     return table.add(name, kind, start, role=lead_role)
@@ -394,7 +416,12 @@ def _org_like(words: list[str]) -> bool:
 
 
 def _classify(
-    words: list[str], before: Token | None, has_role: bool, text: str, end: int
+    words: list[str],
+    before: Token | None,
+    has_role: bool,
+    text: str,
+    end: int,
+    occurrences: Callable[[str], list[int]],
 ) -> ActorKind | None:
     name = " ".join(words)
     if name in lx.COUNTRIES:
@@ -407,7 +434,7 @@ def _classify(
     if (
         2 <= len(words) <= 4
         and not connectors
-        and _person_evidence(words, before, has_role, text, end)
+        and _person_evidence(words, before, has_role, text, end, occurrences)
     ):
         return "person"
     if has_role:
@@ -421,7 +448,12 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\
 
 
 def _person_evidence(
-    words: list[str], before: Token | None, has_role: bool, text: str, end: int
+    words: list[str],
+    before: Token | None,
+    has_role: bool,
+    text: str,
+    end: int,
+    occurrences: Callable[[str], list[int]],
 ) -> bool:
     """Two to four capitalised words name a person only with some sign of one: a title, an
     age, an apposition ('Howard Rubel, a Toronto lawyer'), a possessor ('France's Sebastien
@@ -436,7 +468,7 @@ def _person_evidence(
     if _next_word(text, end) in lx.REPORTING_VERBS:
         return True
     surname = words[-1]
-    return len(word_occurrences(text, surname)) > len(word_occurrences(text, " ".join(words)))
+    return len(occurrences(surname)) > len(occurrences(" ".join(words)))
 
 
 def _next_word(text: str, end: int) -> str:

@@ -1,6 +1,7 @@
 """The extractive engine: rules over the Article, no model, milliseconds per article."""
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,11 +42,14 @@ def extract(article: Article) -> EngineResult:
 
 
 def _attribution_markers(drafts: list[ClaimDraft], lexical: list[HedgeDraft]) -> list[HedgeDraft]:
+    """One attribution hedge per cue; `lexical` is sorted and free of overlaps."""
+    starts = [h.start for h in lexical]
     markers = []
     for draft in drafts:
         if draft.cue is None:
             continue
-        if any(h.start < draft.cue_end and draft.cue_start < h.end for h in lexical):
+        i = bisect_left(starts, draft.cue_end) - 1
+        if i >= 0 and lexical[i].end > draft.cue_start:
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge
         markers.append(HedgeDraft("attribution", draft.marker_start, draft.marker_end))
     return markers
@@ -56,11 +60,10 @@ def _own_voice_claims(
 ) -> list[ClaimDraft]:
     """A hedged statement in the article's own voice is a claim with no speaker."""
     claimed = {s.index for d in drafts if (s := article.sentence_at(d.start)) is not None}
+    hedged = {s.index for h in lexical if (s := article.sentence_at(h.start)) is not None}
     found = []
     for sentence in article.body_sentences:
-        if sentence.index in claimed:
-            continue
-        if not any(sentence.start <= h.start < sentence.end for h in lexical):
+        if sentence.index in claimed or sentence.index not in hedged:
             continue
         begin = article.content_start(sentence)
         end = sentence.end
@@ -115,7 +118,7 @@ def _assemble(
         for i in kept
     ]
     claim_ids = [f"c{n}" for n in range(1, len(drafts) + 1)]
-    hedge_claims = [_owning_claim(h, drafts) for h in hedges]
+    hedge_claims = _owning_claims(hedges, drafts)
     hedge_list = [
         Hedge(
             id=f"h{n}",
@@ -125,6 +128,10 @@ def _assemble(
         )
         for n, (h, owner) in enumerate(zip(hedges, hedge_claims, strict=True), 1)
     ]
+    hedges_of: dict[int, list[str]] = {}
+    for hedge, owner in zip(hedge_list, hedge_claims, strict=True):
+        if owner is not None:
+            hedges_of.setdefault(owner, []).append(hedge.id)
     claims = [
         Claim(
             id=claim_ids[n],
@@ -134,7 +141,7 @@ def _assemble(
             speaker=None if d.speaker is None else actor_ids.get(d.speaker),
             cue=d.cue,
             evidence=article.span(d.start, d.end),
-            hedges=[hedge_list[k].id for k, owner in enumerate(hedge_claims) if owner == n],
+            hedges=hedges_of.get(n, []),
         )
         for n, d in enumerate(drafts)
     ]
@@ -143,14 +150,25 @@ def _assemble(
     )
 
 
-def _owning_claim(hedge: HedgeDraft, drafts: list[ClaimDraft]) -> int | None:
-    """The claim with the shortest evidence that contains the hedge."""
-    best: int | None = None
-    for n, d in enumerate(drafts):
-        inside = d.start <= hedge.start and hedge.end <= d.end
-        if inside and (best is None or d.end - d.start < drafts[best].end - drafts[best].start):
-            best = n
-    return best
+def _owning_claims(hedges: list[HedgeDraft], drafts: list[ClaimDraft]) -> list[int | None]:
+    """For each hedge, the claim with the shortest evidence containing it. `drafts` is sorted by
+    start, so only claims starting within the longest evidence before the hedge can hold it."""
+    starts = [d.start for d in drafts]
+    longest = max((d.end - d.start for d in drafts), default=0)
+    owners: list[int | None] = []
+    for hedge in hedges:
+        best: int | None = None
+        n = bisect_right(starts, hedge.start) - 1
+        while n >= 0 and drafts[n].start >= hedge.start - longest:
+            d = drafts[n]
+            inside = hedge.end <= d.end
+            if inside and (
+                best is None or d.end - d.start <= drafts[best].end - drafts[best].start
+            ):
+                best = n
+            n -= 1
+        owners.append(best)
+    return owners
 
 
 def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
