@@ -156,12 +156,12 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"""\s+["“‘'(\[]*([^\s"“‘'(\[]+)""")
 _DOUBLE_MARK = re.compile('[“”"«»]')
 _DATELINE_PREFIX = re.compile(
-    r"""^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?"""
+    r"""[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?"""
     r"""\s*(?:\([^)]{1,40}\))?\s*(?::|—|–|--| -)\s+"""
 )
 # "Taipei, Taiwan — " or "Evansville, Indiana, United States - ": place names before a dash.
 _TITLE_CASE_DATELINE = re.compile(
-    r"^\ufeff?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+    r"\ufeff?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
     r"(?:, ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){1,2}\s*(?:—|–|--| -)\s+"
 )
 _DATE_PARAGRAPH = re.compile(
@@ -310,7 +310,8 @@ def _paragraph_kind(para: str, index: int, count: int) -> ParagraphKind:
 
 
 def _find_dateline(text: str, paragraphs: list[Paragraph]) -> Span | None:
-    """A 'MOSCOW:' or 'WASHINGTON (Reuters) -' prefix opening the first body paragraph."""
+    """A 'MOSCOW:' or 'WASHINGTON (Reuters) -' prefix opening the first body paragraph.
+    (The patterns have no '^': Pattern.match(text, pos) anchors at pos, '^' only at 0.)"""
     for para in paragraphs:
         if para.kind == "body":
             match = _DATELINE_PREFIX.match(text, para.start, para.end)

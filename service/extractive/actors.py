@@ -444,6 +444,7 @@ def _classify(
     return "other"
 
 
+_NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?]{0,200}[.!?][\"”’']?\s+(?:He|She|His|Her)\b")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
 
 
@@ -467,6 +468,8 @@ def _person_evidence(
         return True
     if _next_word(text, end) in lx.REPORTING_VERBS:
         return True
+    if before is None and _NEXT_SENTENCE_PRONOUN.match(text, end):
+        return True  # "Emily Stone met the mayor. She said ...": the subject, then he or she
     surname = words[-1]
     return len(occurrences(surname)) > len(occurrences(" ".join(words)))
 

@@ -81,7 +81,7 @@ ORG_HEADS = word_set(
     "agency's observatory society hospital school laboratory lab museum tribunal "
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
-    "observer tv radio television"
+    "observer tv radio television institution"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "

@@ -1,0 +1,171 @@
+"""The extractive rules one at a time, on small made-up sentences (fabricated, not news)."""
+
+import pytest
+
+from schemas import Brief, SummaryRequest
+from service.pipeline import _run_extractive
+
+
+def brief_of(text: str) -> Brief:
+    return _run_extractive(SummaryRequest(text=text), 0.0)
+
+
+def speakers(brief: Brief) -> list[str | None]:
+    names = {a.id: a.name for a in brief.actors}
+    return [names.get(c.speaker) if c.speaker else None for c in brief.claims]
+
+
+def hedge_texts(brief: Brief, kind: str) -> list[str]:
+    return [h.span.text for h in brief.hedges if h.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Mayor Anna Berg said the bridge would reopen.", "Anna Berg", "said"),
+        ("The bridge would reopen, the city council said.", "city council", "said"),
+        ('"The bridge will reopen," said Mayor Anna Berg.', "Anna Berg", "said"),
+        ("According to the city council, the bridge will reopen.", "city council", "according to"),
+        ("Mayor Anna Berg told reporters the bridge would reopen.", "Anna Berg", "told reporters"),
+        (
+            "Mayor Anna Berg wrote on Twitter that the bridge would reopen.",
+            "Anna Berg",
+            "wrote on Twitter",
+        ),
+        ("Mayor Anna Berg said in a statement the bridge would reopen.", "Anna Berg",
+         "said in a statement"),
+    ],
+)  # fmt: skip
+def test_attribution_in_both_orders(text: str, speaker: str, cue: str) -> None:
+    brief = brief_of(text)
+    assert len(brief.claims) == 1
+    assert speakers(brief) == [speaker]
+    assert (brief.claims[0].cue or "").lower() == cue.lower()  # the article's own words
+
+
+def test_a_surname_alone_is_the_same_person() -> None:
+    brief = brief_of("Mayor Anna Berg opened the bridge. Berg said it was safe.")
+    [berg] = [a for a in brief.actors if a.name == "Anna Berg"]
+    assert "Berg" in berg.aliases
+    assert speakers(brief) == ["Anna Berg"]
+
+
+def test_he_and_she_go_to_the_person_of_that_gender() -> None:
+    text = (
+        "Emily Stone met Mark Reed on Monday. She said the talks went well, and her aides agreed. "
+        "Reed arrived late; he apologised. He said the talks would continue."
+    )
+    assert speakers(brief_of(text)) == ["Emily Stone", "Mark Reed"]
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = "The Latvian finance ministry said taxes would rise. Later, the ministry said so again."
+    brief = brief_of(text)
+    assert speakers(brief) == ["Latvian finance ministry", "Latvian finance ministry"]
+    assert "the ministry" in brief.actors[0].aliases
+
+
+def test_a_participle_continues_the_same_speaker() -> None:
+    brief = brief_of("The army said 30 drones were fired, adding that 12 were shot down.")
+    assert speakers(brief) == ["army", "army"]
+    assert brief.claims[1].statement.startswith("The army added")
+
+
+def test_a_quotation_after_a_claim_continues_it() -> None:
+    brief = brief_of('Mayor Anna Berg said the bridge was safe. "We checked every bolt."')
+    assert speakers(brief) == ["Anna Berg", "Anna Berg"]
+    assert brief.claims[1].cue is None
+
+
+def test_a_negated_cue_is_no_claim() -> None:
+    assert brief_of("Officials have not said why the bridge closed.").claims == []
+
+
+def test_hearsay_to_be_is_no_claim() -> None:
+    assert brief_of("The bridge is said to be unsafe.").claims == []
+
+
+def test_passive_reports_are_claims_without_a_speaker() -> None:
+    brief = brief_of("It was reported that the bridge had cracks.")
+    assert speakers(brief) == [None]
+    assert hedge_texts(brief, "attribution") == ["It was reported"]
+
+
+def test_a_hedged_sentence_in_the_articles_voice_is_a_claim_without_a_speaker() -> None:
+    brief = brief_of("The bridge may have been damaged by the storm.")
+    assert speakers(brief) == [None]
+    assert hedge_texts(brief, "uncertainty") == ["may"]
+    assert brief.claims[0].hedges == [brief.hedges[0].id]
+
+
+def test_plain_narration_is_not_a_claim() -> None:
+    assert brief_of("The bridge opened in 1932.").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Protesters burned what they called a symbol of greed.", "what they called"),
+        ("The so-called reform passed.", "so-called"),
+        ("The alleged fraud cost millions.", "alleged"),
+        ("He was accused of fraud.", "accused of"),
+        ("Officials described the raid as routine.", "described the raid as"),
+        ("The plan was 'streamlined' last year.", "'streamlined'"),
+    ],
+)
+def test_distancing_markers(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "distancing")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The storm could reach the coast.", "could"),
+        ("Dozens were reportedly hurt.", "reportedly"),
+        ("The cause is unclear.", "unclear"),
+        ("Experts believe the dam held.", "believe"),
+        ("An unknown number of people fled.", "An unknown number"),
+        ("The statement did not provide further details.", "did not provide further details"),
+    ],
+)
+def test_uncertainty_markers(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "uncertainty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 12 people died.",
+        "About 300 homes lost power.",
+        "The bridge will reopen in May.",
+        "Nearly half of the roads were closed.",
+    ],
+)
+def test_approximators_months_and_the_future_are_not_hedges(text: str) -> None:
+    assert brief_of(text).hedges == []
+
+
+def test_scare_quotes_are_distancing_but_quoted_speech_is_not() -> None:
+    brief = brief_of('Mayor Anna Berg said the repairs were "fine". The "temporary" fix stayed.')
+    assert hedge_texts(brief, "distancing") == ['"temporary"']
+
+
+def test_a_bracketed_acronym_is_an_alias() -> None:
+    brief = brief_of("The Federal Security Service (FSB) said the blast was an accident.")
+    [fsb] = brief.actors
+    assert fsb.name == "Federal Security Service"
+    assert "FSB" in fsb.aliases
+    assert fsb.kind == "organization"
+
+
+def test_summary_skips_title_and_dateline_and_keeps_two_to_three_sentences() -> None:
+    text = (
+        "Bridge reopens\n\nMonday, May 4, 2020\n\nRIGA: The bridge reopened on Monday. "
+        "Traffic returned within hours. Officials said repairs cost more than planned. "
+        "A fourth sentence adds detail."
+    )
+    summary = brief_of(text).summary
+    assert summary.startswith("The bridge reopened on Monday.")
+    assert "Bridge reopens" not in summary
+    assert "RIGA" not in summary
+    assert 2 <= summary.count(".") <= 3
