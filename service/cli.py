@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from schemas import SummaryOptions, SummaryRequest
-from service.config import Settings, get_settings
+from service.config import Settings, describe_settings_error, get_settings
 from service.errors import NewsbriefError
 from service.pipeline import summarize_sync
 from service.regenerate import print_progress, read_article, regenerate
@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         settings = get_settings()
     except ValidationError as exc:
-        return _fail(f"configuration error: {_first_error(exc)}")
+        return _fail(f"configuration error: {describe_settings_error(exc)}")
     try:
         code: int = args.run(args, settings)
         return code

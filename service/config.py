@@ -3,7 +3,7 @@
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import EngineName
@@ -51,6 +51,16 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             return "llm", "an API key is set"
         return "extractive", "no model is configured (set NEWSBRIEF_BASE_URL or an API key)"
+
+
+def describe_settings_error(exc: ValidationError) -> str:
+    """A settings error in the words a user set it with: the environment variable's name."""
+    parts = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else ""
+        name = "NEWSBRIEF_API_KEY" if field == "api_key" else f"NEWSBRIEF_{field.upper()}"
+        parts.append(f"{name}: {error['msg']}")
+    return "; ".join(parts)
 
 
 @lru_cache

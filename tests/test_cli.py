@@ -79,3 +79,11 @@ def test_empty_and_non_utf8_files_are_refused(
     latin.write_bytes("café".encode("latin-1"))
     assert main(["summarize", str(latin)]) == 1
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_a_bad_setting_names_its_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSBRIEF_PORT", "eighty")
+    assert main(["summarize", str(SEED_ARTICLE)]) == 1
+    assert "configuration error: NEWSBRIEF_PORT:" in capsys.readouterr().err

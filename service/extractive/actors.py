@@ -10,6 +10,7 @@ from functools import lru_cache
 from schemas import ActorKind
 from service.article import Article, Sentence
 from service.extractive import lexicon as lx
+from service.extractive.overlaps import longest_without_overlaps
 from service.extractive.tokens import Token, adjacent, tokenize
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
@@ -196,7 +197,7 @@ class ActorTable:
         """Every occurrence of every form, longest first where they overlap."""
         if self._mentions is None:
             # Forms are only ever added: collect the occurrences of the new ones, then resolve
-            # overlaps over all (the raw list stays nearly sorted, which sorting loves).
+            # overlaps over all.
             for index, actor in enumerate(self.actors):
                 for form in actor.forms:
                     if (index, form) not in self._seen_forms:
@@ -204,8 +205,7 @@ class ActorTable:
                         self._raw.extend(
                             Mention(at, at + len(form), index) for at in self.occurrences(form)
                         )
-            self._raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
-            self._mentions = _without_overlaps(self._raw)
+            self._mentions = longest_without_overlaps(self._raw)
             self._mention_starts = [m.start for m in self._mentions]
         return self._mentions
 
@@ -230,16 +230,6 @@ def word_occurrences(text: str, form: str) -> list[int]:
             starts.append(at)
         at = text.find(form, at + 1)
     return starts
-
-
-def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Sorted mentions, keeping the longest where two overlap."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        if kept and mention.start < kept[-1].end:
-            continue
-        kept.append(mention)
-    return kept
 
 
 @lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from schemas import HedgeKind
 from service.article import Article, Sentence
 from service.extractive.lexicon import word_set
+from service.extractive.overlaps import longest_without_overlaps
 from service.extractive.tokens import Token
 
 _I = re.IGNORECASE
@@ -102,7 +103,7 @@ def find_lexical_hedges(
                 if m is not None:
                     found.append(HedgeDraft(kind, m.start(), m.end()))
     found.extend(_scare_quotes(article, cue_sentences))
-    return _without_overlaps(found)
+    return longest_without_overlaps(found)
 
 
 def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]:
@@ -122,14 +123,3 @@ def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]
             continue  # a title or a name in quotes
         found.append(HedgeDraft("distancing", quote.start, quote.end))
     return found
-
-
-def _without_overlaps(hedges: list[HedgeDraft]) -> list[HedgeDraft]:
-    """Longest first where two hedges overlap."""
-    ordered = sorted(hedges, key=lambda h: (h.start, -(h.end - h.start)))
-    kept: list[HedgeDraft] = []
-    for hedge in ordered:
-        if kept and hedge.start < kept[-1].end:
-            continue
-        kept.append(hedge)
-    return kept
