@@ -1,0 +1,207 @@
+"""Noun phrases around a reporting verb: the subject before it ('the ministry said'), after it
+('..., said the ministry'), or after 'according to'."""
+
+from service.extractive import lexicon as lx
+from service.extractive.tokens import Token
+
+BE = lx.word_set("is are was were be been being")
+PREPOSITION_CUTS = lx.word_set("in at on near across during with for from within among")
+LEFT_BREAKS = lx.word_set(
+    "that which who whom whose when while because as if after before since but so where "
+    "although though whether unless until than once"
+)
+_KEEP_PP_HEADS = lx.PERSON_HEADS | lx.word_set("source sources")
+_CLOSING = "”\"’'»"
+_NEGATIONS = lx.word_set("not never n't no nor neither")
+_LY_NOUNS = lx.word_set("family assembly ally rally supply monopoly anomaly folly italy")
+
+
+def negated(tokens: list[Token], v: int) -> bool:
+    """A negation among the words just before the verb ('has not said', 'never confirmed');
+    'no longer says' is no negation of the saying."""
+    k = v - 1
+    while k >= 0 and v - k <= 3 and is_prefix(tokens[k]):
+        if tokens[k].lower in _NEGATIONS or tokens[k].lower.endswith("n't"):
+            return not (tokens[k].lower == "no" and tokens[k + 1].lower == "longer")
+        k -= 1
+    return False
+
+
+def is_prefix(token: Token) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb: 'had earlier', 'successfully'."""
+    low = token.lower
+    if low in lx.VERB_PREFIXES or low.endswith("n't"):
+        return True
+    return low.endswith("ly") and not token.is_capitalised and low not in _LY_NOUNS
+
+
+def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
+    """Token range of the subject before a reporting verb, or None."""
+    k = v - 1
+    while k >= 0 and is_prefix(tokens[k]):
+        k -= 1
+    if k < 0:
+        return None
+    if tokens[k].lower == "to":
+        # "went on to say", "continued to say": the subject stands before; else an infinitive
+        j = k - 1
+        if j >= 0 and tokens[j].lower == "on":
+            j -= 1
+        if j < 0 or tokens[j].lower not in ("went", "goes", "go", "continued", "continues"):
+            return None
+        k = j - 1
+        while k >= 0 and is_prefix(tokens[k]):
+            k -= 1
+        if k < 0:
+            return None
+    if tokens[k].lower in lx.PRONOUNS:
+        return (k, k)
+    if tokens[k].text == ",":
+        before_comma = _skip_apposition(tokens, k)
+        if before_comma is None:
+            return None
+        k = before_comma
+    if not tokens[k].is_word and tokens[k].text != ")":
+        return None
+    b = k
+    while b - 1 >= 0 and k - b < 12:
+        t = tokens[b - 1]
+        if t.text in "()" or (t.is_word and t.lower not in LEFT_BREAKS and t.lower not in BE):
+            if t.lower == "and" and not _coordinates(tokens, b - 1):
+                break
+            if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
+                break
+            if not t.is_capitalised and (t.lower in lx.REPORTING_VERBS or t.lower == "citing"):
+                break
+            b -= 1
+            continue
+        break
+    start = _cut_to_noun_phrase(tokens, b, k)
+    if start is None:
+        return None
+    return _cut_prepositions(tokens, start, k)
+
+
+def _skip_apposition(tokens: list[Token], comma: int) -> int | None:
+    """'Sharif Hotak, of the provincial council, described': step over ', of ... ,'."""
+    j = comma - 1
+    while j >= 0 and tokens[j].text != ",":
+        if tokens[j].text in '.;:“”"':
+            return None
+        j -= 1
+    if comma - j < 2:
+        return None
+    first = tokens[j + 1]
+    if first.lower in ("of", "a", "an", "the", "who", "which") or first.text.isdigit():
+        before = tokens[j - 1]
+        if before.is_word and before.is_capitalised:
+            return j - 1
+        return None
+    if (first.is_capitalised and tokens[comma - 1].is_word) or tokens[comma - 1].text == ")":
+        return comma - 1  # "Director X of Y, announced": a subject set off by a stray comma
+    return None
+
+
+def _coordinates(tokens: list[Token], i: int) -> bool:
+    left = tokens[i - 1] if i > 0 else None
+    right = tokens[i + 1] if i + 1 < len(tokens) else None
+    if left is None or right is None:
+        return False
+    left_ok = left.is_capitalised or left.text == ")" or left.lower in lx.ORG_HEADS
+    return left_ok and (right.is_capitalised or right.lower == "the")
+
+
+def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
+    """Start the phrase at its determiner or first capitalised word, not at stray words."""
+    for i in range(k, b, -1):
+        prev = tokens[i - 1]
+        if (
+            tokens[i].lower in ("the", "a", "an")
+            and prev.is_word
+            and prev.lower not in (lx.DETERMINERS | PREPOSITION_CUTS | {"of", "and"})
+        ):
+            b = i
+            break
+    for i in range(b, k + 1):
+        t = tokens[i]
+        if t.lower in lx.DETERMINERS or t.is_capitalised or t.lower in lx.ROLE_WORDS:
+            return i
+        if t.lower in lx.GROUP_HEADS | lx.ORG_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS:
+            return i
+    return None
+
+
+def _cut_prepositions(tokens: list[Token], b: int, k: int) -> tuple[int, int]:
+    for i in range(b + 1, k + 1):
+        low = tokens[i].lower
+        if low in PREPOSITION_CUTS or (low == "of" and not _keeps_of(tokens, i)):
+            head = tokens[i - 1].lower
+            if head in _KEEP_PP_HEADS and low in ("from", "within", "at", "for", "of"):
+                return (b, k)
+            return (b, i - 1)
+    return (b, k)
+
+
+def _keeps_of(tokens: list[Token], i: int) -> bool:
+    left = tokens[i - 1]
+    return left.is_capitalised or left.lower in lx.ROLE_WORDS or left.lower in _KEEP_PP_HEADS
+
+
+def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | None:
+    """'..., said the ministry' or '...," said Smith': the subject after the verb."""
+    if v == 0 or v + 1 >= len(tokens):
+        return None
+    before = text[tokens[v - 1].start : tokens[v].start].strip()
+    if not (before.endswith((",", ",”")) or before[-1:] in _CLOSING):
+        return None
+    first = tokens[v + 1]
+    if not first.is_word or not (
+        first.is_capitalised or first.lower in ("the", "a", "an") or first.lower in lx.ROLE_WORDS
+    ):
+        return None
+    return noun_phrase_after(tokens, v + 1)
+
+
+def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token i, ending at its head noun or name."""
+    last_head: int | None = None
+    if i >= len(tokens) or not _can_open_phrase(tokens[i]):
+        return None
+    j = i
+    while j < len(tokens) and j - i < 9:
+        t = tokens[j]
+        if not t.is_word and t.text not in "()":
+            break
+        low = t.lower
+        if low in PREPOSITION_CUTS or low in LEFT_BREAKS or low in BE:
+            break
+        if low == "of" and last_head is not None and not _keeps_of(tokens, j):
+            break
+        if (
+            t.is_capitalised
+            or low in lx.GROUP_HEADS | lx.ORG_HEADS | lx.PERSON_HEADS
+            or low in lx.OTHER_HEADS
+            or low in lx.SOURCE_NOUNS
+        ):
+            last_head = j
+        elif low in lx.PRONOUNS and j == i:
+            return (j, j)
+        elif low not in lx.DETERMINERS and low != "of" and last_head is not None:
+            break
+        j += 1
+    if last_head is None:
+        return None
+    if tokens[last_head].text == "(":
+        last_head -= 1
+    return (i, last_head)
+
+
+def _can_open_phrase(token: Token) -> bool:
+    low = token.lower
+    return token.is_word and (
+        token.is_capitalised
+        or low in lx.DETERMINERS
+        or low in lx.PRONOUNS
+        or low in lx.GROUP_HEADS | lx.ORG_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS
+        or low in lx.SOURCE_NOUNS
+    )
