@@ -5,7 +5,7 @@ Field names are the contract: add fields freely, rename none without bumping SCH
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -23,6 +23,12 @@ class Span(_Model):
     start: int = Field(ge=0, description="Offset of the first character (Python code points).")
     end: int = Field(ge=0, description="Offset one past the last character.")
     text: str = Field(description="The article's characters between start and end, verbatim.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start or len(self.text) != self.end - self.start:
+            raise ValueError(f"span [{self.start}, {self.end}) does not fit its text")
+        return self
 
 
 class Actor(_Model):
@@ -95,7 +101,7 @@ class Meta(_Model):
     text_sha256: str | None = Field(
         default=None, description="sha256 of the text as submitted (UTF-8), to tie brief to text."
     )
-    attempts: int = Field(default=1, ge=0, description="Model calls made (0 for extractive).")
+    attempts: int = Field(default=0, ge=0, description="Model calls made (0 for extractive).")
     usage: Usage = Field(default_factory=Usage, description="Tokens spent over every attempt.")
     cached: bool = Field(default=False, description="True when served from the cache.")
     timings_ms: dict[str, float] = Field(

@@ -12,9 +12,9 @@ from schemas import Brief, Problem, SummaryRequest
 from service import __version__
 from service.cache import BriefCache
 from service.config import Settings, get_settings
-from service.errors import NewsbriefError
-from service.pipeline import summarize
-from service.problems import install_problem_handlers, problem_response
+from service.errors import TextTooLarge, UnsupportedMediaType
+from service.pipeline import auto_engine, summarize
+from service.problems import install_problem_handlers, problem_for
 
 log = logging.getLogger("newsbrief")
 
@@ -30,12 +30,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-class UnsupportedMediaType(NewsbriefError):
-    status = 415
-    code = "unsupported_media_type"
-    title = "Unsupported media type"
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
@@ -48,9 +42,10 @@ def require_json(request: Request) -> None:
     """Refuse bodies that are not JSON with a 415 that says what to send."""
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
-    if media and media != "application/json" and not media.endswith("+json"):
+    if media != "application/json" and not media.endswith("+json"):
+        given = f"not {media!r}" if media else "and say so in the content-type header"
         raise UnsupportedMediaType(
-            f"Send the article as JSON (content-type: application/json), not {media!r}."
+            f"Send the article as JSON (content-type: application/json), {given}."
         )
 
 
@@ -60,7 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine, why = settings.engine_choice()
+        engine, why = auto_engine(settings)
         log.info("newsbrief %s: engine %s (%s)", __version__, engine, why)
         yield
 
@@ -81,11 +76,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> Response:
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > body_limit:
-            return problem_response(
-                413,
-                "text_too_large",
-                f"The body has {int(length):,} bytes; the text may have at most "
-                f"{settings.max_text_chars:,} characters (NEWSBRIEF_MAX_TEXT_CHARS).",
+            # Raised errors do not reach the handlers from a middleware: answer directly.
+            return problem_for(
+                TextTooLarge(
+                    f"The body has {int(length):,} bytes; the text may have at most "
+                    f"{settings.max_text_chars:,} characters (NEWSBRIEF_MAX_TEXT_CHARS)."
+                )
             )
         return await call_next(request)
 
@@ -111,7 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.head("/healthz", include_in_schema=False)
     @app.get("/healthz", summary="Liveness and the engine in use")
     async def healthz(settings: SettingsDep) -> dict[str, str]:
-        engine, _ = settings.engine_choice()
+        engine, _ = auto_engine(settings)
         return {"status": "ok", "version": __version__, "engine": engine}
 
     return app

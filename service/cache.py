@@ -8,35 +8,23 @@ from threading import Lock
 from schemas import Brief
 
 
+def text_sha256(text: str) -> str:
+    """The hex sha256 of a text's UTF-8 bytes: ties a brief to the exact text it was made from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class BriefKey:
-    """sha256 of the text and title, plus engine, model, prompt, engine and schema versions."""
+    """Everything that determines a brief: the text (by hash), the title, and the engine, model,
+    prompt, engine-rules and schema versions."""
 
     text_sha256: str
+    title: str | None
     engine: str
     model: str | None
     prompt_version: str | None
     engine_version: str | None
     schema_version: str
-
-    @classmethod
-    def of(
-        cls,
-        text: str,
-        title: str | None,
-        *,
-        engine: str,
-        model: str | None,
-        prompt_version: str | None,
-        engine_version: str | None,
-        schema_version: str,
-    ) -> "BriefKey":
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
-        if title is not None:
-            digest.update(b"\0title\0" + title.encode("utf-8", "surrogatepass"))
-        return cls(
-            digest.hexdigest(), engine, model, prompt_version, engine_version, schema_version
-        )
 
 
 class BriefCache:

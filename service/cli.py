@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from schemas import SummaryOptions, SummaryRequest
 from service.config import Settings, describe_settings_error, get_settings
-from service.errors import NewsbriefError
+from service.errors import NewsbriefError, plain_message
 from service.pipeline import summarize_sync
 from service.regenerate import print_progress, read_article, regenerate
 from service.render import render_markdown
@@ -129,9 +129,11 @@ def _summaries(args: argparse.Namespace, settings: Settings) -> int:
     if args.check:
         if failed:
             names = ", ".join(f"{o.name} ({o.status}: {o.detail})" for o in failed)
-            return _fail(f"{len(failed)} brief(s) need regenerating: {names}. Run: make summaries")
+            return _fail(f"{len(failed)} brief(s) are not current: {names}. Run: make summaries")
         print(f"all {len(outcomes)} briefs are current", file=sys.stderr)
         return 0
+    for orphan in (o for o in outcomes if o.status == "orphan"):
+        print(f"warning: {orphan.name}: {orphan.detail}", file=sys.stderr)
     written = sum(o.status == "written" for o in outcomes)
     unchanged = sum(o.status == "unchanged" for o in outcomes)
     print(f"{written} written, {unchanged} unchanged, {len(failed)} failed", file=sys.stderr)
@@ -157,7 +159,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 def _first_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     where = ".".join(str(p) for p in error["loc"])
-    message = error["msg"].removeprefix("Value error, ")
+    message = plain_message(error["msg"])
     return f"{where}: {message}" if where else message
 
 

@@ -16,12 +16,12 @@ class NewsbriefError(Exception):
         self.errors = errors
 
 
-class InvalidInput(NewsbriefError):
-    """The request is well-formed JSON but not an article we can brief."""
+class UnsupportedMediaType(NewsbriefError):
+    """The body is not JSON."""
 
-    status = 422
-    code = "invalid_input"
-    title = "Invalid input"
+    status = 415
+    code = "unsupported_media_type"
+    title = "Unsupported media type"
 
 
 class TextTooLarge(NewsbriefError):
@@ -38,3 +38,8 @@ class EngineUnavailable(NewsbriefError):
     status = 503
     code = "engine_unavailable"
     title = "Engine unavailable"
+
+
+def plain_message(message: str) -> str:
+    """Pydantic's message for a failed validator, without its 'Value error, ' prefix."""
+    return message.removeprefix("Value error, ")

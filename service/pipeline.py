@@ -1,17 +1,27 @@
 """The one pipeline: the API, the CLI and `make summaries` all call `summarize`."""
 
-import hashlib
+import asyncio
 import time
 
 from anyio import to_thread
 
 from schemas import SCHEMA_VERSION, Brief, Meta, SummaryRequest
 from service.article import Article
-from service.cache import BriefCache, BriefKey
+from service.cache import BriefCache, BriefKey, text_sha256
 from service.config import Settings
-from service.engine_result import EngineResult
 from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
+
+# The model-backed engine is the next piece of work; until it exists, `auto` cannot pick it.
+LLM_ENGINE_BUILT = False
+
+
+def auto_engine(settings: Settings) -> tuple[str, str]:
+    """The engine `auto` means here, and why, in words for the start-up log and /healthz."""
+    engine, why = settings.engine_choice()
+    if engine == "llm" and not LLM_ENGINE_BUILT:
+        return "extractive", f"{why}, but this version has no llm engine yet"
+    return engine, why
 
 
 def resolve_engine(requested: str, settings: Settings) -> str:
@@ -19,7 +29,7 @@ def resolve_engine(requested: str, settings: Settings) -> str:
     if requested == "auto":
         requested = settings.engine
     if requested == "auto":
-        requested = settings.engine_choice()[0]
+        requested = auto_engine(settings)[0]
     if requested == "llm":
         # The model-backed engine is not built yet; say so rather than fall back silently.
         raise EngineUnavailable(
@@ -33,9 +43,9 @@ def resolve_engine(requested: str, settings: Settings) -> str:
 
 def brief_key(request: SummaryRequest, engine: str) -> BriefKey:
     """The cache and staleness key of a request on an engine."""
-    return BriefKey.of(
-        request.text,
-        request.title,
+    return BriefKey(
+        text_sha256=text_sha256(request.text),
+        title=request.title,
         engine=engine,
         model=None,
         prompt_version=None,
@@ -67,13 +77,8 @@ async def summarize(
 
 
 def summarize_sync(request: SummaryRequest, settings: Settings) -> Brief:
-    """The same pipeline for callers without an event loop (the CLI, `make summaries`)."""
-    import anyio
-
-    async def run() -> Brief:
-        return await summarize(request, settings)
-
-    return anyio.run(run)
+    """The same pipeline for callers without an event loop (the CLI)."""
+    return asyncio.run(summarize(request, settings))
 
 
 def _run_extractive(request: SummaryRequest, started: float) -> Brief:
@@ -87,26 +92,12 @@ def _run_extractive(request: SummaryRequest, started: float) -> Brief:
         "engine": round((t2 - t1) * 1000, 3),
         "total": round((t2 - started) * 1000, 3),
     }
-    return _brief(result, "extractive", timings, engine_version(), text_sha256(request.text))
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _brief(
-    result: EngineResult,
-    engine: str,
-    timings: dict[str, float],
-    version: str | None,
-    digest: str,
-) -> Brief:
     meta = Meta(
-        text_sha256=digest,
-        engine="llm" if engine == "llm" else "extractive",
+        text_sha256=text_sha256(request.text),
+        engine="extractive",
         model=result.model,
         prompt_version=result.prompt_version,
-        engine_version=version,
+        engine_version=engine_version(),
         schema_version=SCHEMA_VERSION,
         attempts=result.attempts,
         usage=result.usage,

@@ -10,19 +10,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from schemas import Problem
-from service.errors import NewsbriefError
+from service.errors import NewsbriefError, plain_message
 
 log = logging.getLogger("newsbrief")
 
 PROBLEM_JSON = "application/problem+json"
-_HTTP_CODES = {
-    400: "bad_request",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "text_too_large",
-    415: "unsupported_media_type",
-}
-_UNREADABLE_BODY = "There was an error parsing the body"
+_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
 
 
 def problem_response(
@@ -30,11 +23,16 @@ def problem_response(
     code: str,
     detail: str,
     *,
+    title: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     problem = Problem(
-        title=HTTPStatus(status).phrase, status=status, detail=detail, code=code, errors=errors
+        title=title or HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        code=code,
+        errors=errors,
     )
     return JSONResponse(
         problem.model_dump(exclude_none=True),
@@ -44,12 +42,17 @@ def problem_response(
     )
 
 
+def problem_for(exc: NewsbriefError) -> JSONResponse:
+    """The response for one of the service's own errors."""
+    return problem_response(exc.status, exc.code, exc.detail, title=exc.title, errors=exc.errors)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Map domain errors, validation errors, HTTP errors and anything unexpected."""
 
     @app.exception_handler(NewsbriefError)
     async def _domain(request: Request, exc: NewsbriefError) -> JSONResponse:
-        return problem_response(exc.status, exc.code, exc.detail, errors=exc.errors)
+        return problem_for(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -66,7 +69,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        if exc.status_code == 400 and exc.detail == _UNREADABLE_BODY:
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # FastAPI turns any failure to read the body into a bare 400; its cause says which.
             return _unreadable(exc.__cause__)
         code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
@@ -94,7 +98,7 @@ def _unreadable(cause: BaseException | None) -> JSONResponse:
 
 def _describe(error: Any) -> dict[str, Any]:
     """A validation error without the echoed input (which may be a whole article)."""
-    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    message = plain_message(str(error.get("msg", "")))
     return {"loc": list(error.get("loc", ())), "msg": message, "type": error["type"]}
 
 

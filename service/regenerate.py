@@ -12,9 +12,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from schemas import Brief, SummaryOptions, SummaryRequest
+from service.cache import text_sha256
 from service.config import Settings
 from service.errors import NewsbriefError
-from service.pipeline import brief_key, resolve_engine, summarize, text_sha256
+from service.pipeline import brief_key, resolve_engine, summarize
 
 BRIEF_SUFFIX = ".brief.json"
 
@@ -22,7 +23,7 @@ BRIEF_SUFFIX = ".brief.json"
 @dataclass(frozen=True, slots=True)
 class Outcome:
     name: str
-    status: str  # written | unchanged | failed | missing | stale | ok | invalid
+    status: str  # written | unchanged | failed | orphan | missing | stale | invalid | ok
     detail: str = ""
 
     @property
@@ -56,7 +57,10 @@ def for_file(brief: Brief) -> str:
 def write_atomically(path: Path, content: str) -> None:
     """Write beside the target, flush to disk, then rename: never a half-written file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # mkstemp makes the file private (0600); a brief is as readable as the one it replaces.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
@@ -85,34 +89,43 @@ def _staleness(text: str, stored: Brief, request: SummaryRequest, engine: str) -
     return None
 
 
-def _load_brief(path: Path) -> Brief | None:
+def _parse_brief(stored: str | None) -> Brief | None:
+    if stored is None:
+        return None
     try:
-        return Brief.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        return Brief.model_validate_json(stored)
+    except ValueError:  # pydantic's ValidationError included
         return None
 
 
-async def _one(path: Path, settings: Settings, engine: str, force: bool, check: bool) -> Outcome:
+async def _brief_one(
+    path: Path, settings: Settings, engine: str, force: bool, check: bool
+) -> Outcome:
+    """Check or (re)write the brief of one article; never raises."""
     name = path.name
     target = brief_path(path)
     try:
         text = read_article(path)
         request = SummaryRequest(text=text, options=SummaryOptions(engine=engine))
-        stored = _load_brief(target) if target.exists() else None
+        stored_text = target.read_text(encoding="utf-8") if target.exists() else None
+        stored = _parse_brief(stored_text)
+        if check and stored_text is None:
+            return Outcome(name, "missing", f"no {target.name}")
+        if check and stored is None:
+            return Outcome(name, "invalid", f"{target.name} is not a valid brief")
+        reason = None if stored is None else _staleness(text, stored, request, engine)
+        fresh = None
+        if stored is not None and reason is None and engine == "extractive":
+            # The extractive engine is deterministic and cheap: compare whole contents, so a
+            # brief edited by hand is caught (and, when writing, put right).
+            fresh = await summarize(request, settings)
+            if for_file(fresh) != stored_text:
+                reason = "content differs from a fresh run (edited by hand?)"
         if check:
-            if not target.exists():
-                return Outcome(name, "missing", f"no {target.name}")
-            if stored is None:
-                return Outcome(name, "invalid", f"{target.name} is not a valid brief")
-            reason = _staleness(text, stored, request, engine)
-            if reason is None and engine == "extractive":
-                fresh = await summarize(request, settings)
-                if for_file(fresh) != target.read_text(encoding="utf-8"):
-                    reason = "content differs from a fresh run (edited by hand?)"
             return Outcome(name, "stale", reason) if reason else Outcome(name, "ok")
-        if not force and stored is not None and _staleness(text, stored, request, engine) is None:
+        if stored is not None and reason is None and not force:
             return Outcome(name, "unchanged")
-        brief = await summarize(request, settings)
+        brief = fresh or await summarize(request, settings)
         write_atomically(target, for_file(brief))
         return Outcome(name, "written", f"{len(brief.claims)} claims, {len(brief.hedges)} hedges")
     except (NewsbriefError, ValidationError, OSError) as exc:
@@ -148,18 +161,20 @@ async def regenerate(
     async def run(path: Path) -> Outcome:
         nonlocal done
         async with gate:
-            outcome = await _one(path, settings, resolved, force, check)
+            outcome = await _brief_one(path, settings, resolved, force, check)
         done += 1
         if progress is not None:
             progress(done, len(paths), outcome)
         return outcome
 
     outcomes = list(await asyncio.gather(*(run(p) for p in paths)))
-    if check:
-        known = {brief_path(p).name for p in paths}
-        for orphan in sorted(folder.glob("*" + BRIEF_SUFFIX)):
-            if orphan.name not in known:
-                outcomes.append(Outcome(orphan.name, "stale", "no article beside this brief"))
+    known = {brief_path(p).name for p in paths}
+    for orphan in sorted(folder.glob("*" + BRIEF_SUFFIX)):
+        if orphan.name not in known:
+            # Never deleted for the user: the article may have been moved, not removed.
+            status = "stale" if check else "orphan"
+            detail = "no article beside this brief; delete it if the article is gone"
+            outcomes.append(Outcome(orphan.name, status, detail))
     return outcomes
 
 

@@ -74,6 +74,26 @@ def test_an_interrupted_write_leaves_the_old_brief_whole(
     assert not list(folder.glob(".*.tmp"))
 
 
+def test_a_hand_edited_brief_is_put_right_and_briefs_stay_readable(
+    folder: Path, settings: Settings
+) -> None:
+    run(folder, settings)
+    path = folder / "seed.brief.json"
+    original = path.read_text()
+    path.write_text(original.replace('"summary": "', '"summary": "EDITED ', 1))
+    assert run(folder, settings)["seed.txt"].status == "written"
+    assert path.read_text() == original
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_an_orphan_brief_is_reported_and_kept(folder: Path, settings: Settings) -> None:
+    (folder / "gone.brief.json").write_text("{}")
+    outcome = run(folder, settings)["gone.brief.json"]
+    assert outcome.status == "orphan"
+    assert not outcome.failed
+    assert (folder / "gone.brief.json").exists()
+
+
 def test_check_reports_missing_stale_edited_and_orphan_briefs(
     folder: Path, settings: Settings
 ) -> None:

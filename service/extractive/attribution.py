@@ -1,7 +1,8 @@
 """Attribution: who said what. Finds reporting cues, their speakers and the words they carry."""
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from service.article import Article, Sentence
 from service.extractive import lexicon as lx
@@ -14,7 +15,7 @@ from service.extractive.phrases import (
     subject_after,
     subject_before,
 )
-from service.extractive.speakers import name_start, resolve_speaker
+from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
 _NOUN_MARKERS = lx.word_set(
@@ -54,6 +55,7 @@ class ClaimDraft:
     marker_start: int  # the attribution marker: the speaker's words with the cue when adjacent
     marker_end: int
     cue_kind: str = "verb"
+    co_speakers: tuple[int, ...] = ()  # "X and Y said": the same words, one claim each
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ class _Cue:
     index: int  # token index of the (last) cue word
     first: int  # token index of the first cue word
     kind: str  # verb | according | citing | passive
+    start: int | None = None  # character offsets, where they are not the tokens' own
+    end: int | None = None
 
 
 def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
@@ -93,6 +97,7 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
         claim = _claim_for(article, table, tokens, cue, begin, limit, end, claims)
         if claim is not None:
             claims.append(claim)
+            claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)
     for claim in claims:
         _extend_over_quote(article, sentence, claim)
     return claims
@@ -107,15 +112,18 @@ def _trim_end(text: str, begin: int, end: int) -> int:
 
 def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cue]:
     cues: list[_Cue] = []
-    passive_spans = [(m.start(), m.end()) for m in _PASSIVE.finditer(text, begin, end)]
+    starts = [t.start for t in tokens]
+    taken: set[int] = set()
+    for m in _PASSIVE.finditer(text, begin, end):
+        # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
+        # the match itself, and the tokens it touches are not read again as verbs.
+        first = max(0, bisect_right(starts, m.start()) - 1)
+        last = max(first, bisect_left(starts, m.end()) - 1)
+        taken.update(range(first, last + 1))
+        cues.append(_Cue(last, first, "passive", m.start(), m.end()))
     for i, token in enumerate(tokens):
         low = token.lower
-        if any(a <= token.start < b for a, b in passive_spans):
-            if token.end in [b for _, b in passive_spans]:
-                first = next(
-                    k for k, t in enumerate(tokens) if t.start in [a for a, _ in passive_spans]
-                )
-                cues.append(_Cue(i, first, "passive"))
+        if i in taken:
             continue
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             cues.append(_Cue(i + 1, i, "according"))
@@ -128,6 +136,7 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             if prev in BE or prev in _NOUN_MARKERS or (token.is_capitalised and i == 0):
                 continue
             cues.append(_Cue(i, i, "verb"))
+    cues.sort(key=lambda c: c.index)
     return cues
 
 
@@ -144,15 +153,20 @@ def _claim_for(
     text = article.text
     cue_token = tokens[cue.index]
     cue_start, cue_end = tokens[cue.first].start, cue_token.end
-    if cue.kind == "passive":
-        return _draft(None, text, cue_start, cue_end, cue_start, cue_end, cue_end, limit, "passive")
+    if cue.kind == "passive" and cue.start is not None and cue.end is not None:
+        if text[cue.start : cue.start + 2].lower() in ("it", "th"):  # "it was reported that ..."
+            content = (_skip_that(text, cue.end, limit), limit)
+        else:  # "arrests were reported in the north": the subject is the content too
+            content = (begin, limit)
+        return _draft(None, text, cue.start, cue.end, cue.start, cue.end, *content, "passive")
     if cue.kind in ("according", "citing"):
         np = noun_phrase_after(tokens, cue.index + 1)
         if np is None:
             return None
-        speaker = resolve_speaker(article, table, tokens, np)
-        if speaker is None:
+        found = resolve_speakers(article, table, tokens, np)
+        if not found:
             return None
+        speaker, co = found[0], tuple(found[1:])
         np_end = tokens[np[1]].end
         before = text[begin:cue_start].rstrip(" ,")
         after_start = np_end + (len(text[np_end:limit]) - len(text[np_end:limit].lstrip(" ,")))
@@ -161,7 +175,8 @@ def _claim_for(
             content = (begin, limit) if len(before.split()) >= 2 else (after_start, limit)
         else:
             content = (begin, begin + len(before))  # "content, according to X"
-        return _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
+        claim = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
+        return replace(claim, co_speakers=co)
 
     verb = cue_token.lower
     if negated(tokens, cue.index):
@@ -172,36 +187,39 @@ def _claim_for(
     if verb in _INVERTING and verb not in ("told", "tells"):
         post = subject_after(text, tokens, cue.index)
     if post is not None:
-        speaker = resolve_speaker(article, table, tokens, post)
-        if speaker is None:
+        found = resolve_speakers(article, table, tokens, post)
+        if not found:
             return None
+        speaker, co = found[0], tuple(found[1:])
         np_end = tokens[post[1]].end
         content_end = tokens[cue.index - 1].start
         rest = text[np_end:end]
         if any(q in rest for q in '“"') and end > np_end:
             content_end = end
-        return _draft(
+        claim = _draft(
             speaker, text, cue_start, _cue_end(text, cue_token, tokens, cue.index),
             cue_start, np_end, begin, content_end, "verb",
         )  # fmt: skip
+        return replace(claim, co_speakers=co)
 
     subject = subject_before(tokens, cue.index)
     if subject is None:
         if verb.endswith("ing") and earlier:
-            speaker = earlier[-1].speaker
+            previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
             full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
             content_start = _skip_that(text, full_cue_end, limit)
             return _draft(
-                speaker, text, cue_start, full_cue_end, cue_start, full_cue_end,
+                previous, text, cue_start, full_cue_end, cue_start, full_cue_end,
                 content_start, limit, "verb",
             )  # fmt: skip
         return None
     source_only = verb in lx.SOURCE_ONLY_VERBS and verb not in lx.REPORTING_VERBS
     if source_only and tokens[subject[1]].lower not in lx.SOURCE_NOUNS:
         return None
-    speaker = resolve_speaker(article, table, tokens, subject)
-    if speaker is None:
+    found = resolve_speakers(article, table, tokens, subject)
+    if not found:
         return None
+    speaker, co = found[0], tuple(found[1:])
     np_start = tokens[subject[0]].start
     marker_start = name_start(table, speaker, text, np_start, tokens[subject[1]].end)
     full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
@@ -221,6 +239,7 @@ def _claim_for(
             content_start, limit, "verb",
         )  # fmt: skip
     claim.start = min(claim.start, np_start)
+    claim.co_speakers = co
     return claim
 
 

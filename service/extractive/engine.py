@@ -2,16 +2,17 @@
 
 import hashlib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from schemas import Actor, Claim, Hedge, HedgeKind
+from schemas import Actor, Claim, Hedge
 from service.article import Article
 from service.engine_result import EngineResult
-from service.extractive.actors import ActorTable, find_named_actors
+from service.extractive.actors import ActorTable
 from service.extractive.attribution import ClaimDraft, find_claims
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
+from service.extractive.lexicon import COMMON_CAPITALISED
+from service.extractive.names import find_named_actors
 from service.extractive.summary import lead_summary
 
 
@@ -35,6 +36,7 @@ def extract(article: Article) -> EngineResult:
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
     lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
     hedges = lexical + _attribution_markers(drafts, lexical)
+    drafts = _distinct(drafts)  # two cues of one speaker over the same words: one claim
     drafts += _own_voice_claims(article, drafts, lexical)
     drafts.sort(key=lambda d: (d.start, d.end))
     hedges.sort(key=lambda h: (h.start, h.end))
@@ -44,15 +46,26 @@ def extract(article: Article) -> EngineResult:
 def _attribution_markers(drafts: list[ClaimDraft], lexical: list[HedgeDraft]) -> list[HedgeDraft]:
     """One attribution hedge per cue; `lexical` is sorted and free of overlaps."""
     starts = [h.start for h in lexical]
-    markers = []
+    markers: list[HedgeDraft] = []
     for draft in drafts:
-        if draft.cue is None:
-            continue
+        if draft.cue is None or (markers and markers[-1].start == draft.marker_start):
+            continue  # no cue, or the marker of a co-speaker's claim already counted
         i = bisect_left(starts, draft.cue_end) - 1
         if i >= 0 and lexical[i].end > draft.cue_start:
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge
         markers.append(HedgeDraft("attribution", draft.marker_start, draft.marker_end))
     return markers
+
+
+def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    seen: set[tuple[int | None, int, int]] = set()
+    kept = []
+    for draft in drafts:
+        key = (draft.speaker, draft.start, draft.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept
 
 
 def _own_voice_claims(
@@ -87,22 +100,18 @@ def _own_voice_claims(
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Ids:
-    actors: dict[int, str]
-
-
 def _assemble(
     article: Article, table: ActorTable, drafts: list[ClaimDraft], hedges: list[HedgeDraft]
 ) -> EngineResult:
     mentions = table.mentions()
+    speakers = {d.speaker for d in drafts if d.speaker is not None}
     first_seen: dict[int, int] = {}
     for mention in mentions:
         first_seen.setdefault(mention.actor, mention.start)
     kept = [
         i
         for i, a in enumerate(table.actors)
-        if a.speaks or (a.kind in ("person", "organization", "country") and i in first_seen)
+        if i in speakers or (a.kind in ("person", "organization", "country") and i in first_seen)
     ]
     kept.sort(key=lambda i: first_seen.get(i, table.actors[i].first))
     actor_ids = {index: f"a{n}" for n, index in enumerate(kept, 1)}
@@ -138,7 +147,7 @@ def _assemble(
             statement=_statement(
                 article.text, d, None if d.speaker is None else table.actors[d.speaker].name
             ),
-            speaker=None if d.speaker is None else actor_ids.get(d.speaker),
+            speaker=None if d.speaker is None else actor_ids[d.speaker],
             cue=d.cue,
             evidence=article.span(d.start, d.end),
             hedges=hedges_of.get(n, []),
@@ -174,7 +183,7 @@ def _owning_claims(hedges: list[HedgeDraft], drafts: list[ClaimDraft]) -> list[i
 def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
     """The claim as one readable sentence: who said what, in the article's words."""
     content = " ".join(text[draft.content_start : draft.content_end].split())
-    content = _balanced_quotes(content.strip(" ,;:—–-"))
+    content = _balanced_quotes(content.strip(" ,;:—–-")).strip(" ,;:—–-")
     if content.lower().startswith("that "):
         content = content[5:]
     if not content:
@@ -186,7 +195,7 @@ def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
                 return _sentence(content)  # the cue sits inside the content already
             content = f"{draft.cue[0].upper()}{draft.cue[1:]} {source}, {content}"
         else:
-            content = f"{_subject(speaker)} {_finite(draft.cue)} {content}"
+            content = f"{_subject(speaker)} {_finite(draft.cue)} {_lower_first(content)}"
     return _sentence(content)
 
 
@@ -198,6 +207,14 @@ def _sentence(content: str) -> str:
 _PARTICIPLES = {"adding": "added", "saying": "said", "noting": "noted", "telling": "told",
                 "warning": "warned", "claiming": "claimed", "insisting": "insisted",
                 "stating": "stated", "arguing": "argued", "writing": "wrote"}  # fmt: skip
+
+
+def _lower_first(content: str) -> str:
+    """'said The bridge ...' reads 'said the bridge ...'; names keep their capital."""
+    first, _, rest = content.partition(" ")
+    if first in COMMON_CAPITALISED and first not in ("I", "I'm", "I’m"):
+        return f"{first.lower()} {rest}".rstrip()
+    return content
 
 
 def _finite(cue: str) -> str:
@@ -220,6 +237,3 @@ def _balanced_quotes(content: str) -> str:
     if opening == closing and straight % 2 == 0:
         return content
     return "".join(ch for ch in content if ch not in '“”"').strip()
-
-
-__all__ = ["HedgeKind", "engine_version", "extract"]

@@ -18,29 +18,41 @@ _PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
-def resolve_speaker(
+def resolve_speakers(
     article: Article, table: ActorTable, tokens: list[Token], span: tuple[int, int]
-) -> int | None:
-    """The actor a subject phrase names, creating a descriptive actor when it is new."""
+) -> list[int]:
+    """The actors a subject phrase names ('X and Y' names two), creating descriptive actors
+    when they are new; empty when the phrase names nobody we can tell."""
     text = article.text
     first, last = tokens[span[0]], tokens[span[1]]
-    phrase = text[first.start : last.end]
     if span[0] == span[1] and first.lower in lx.PRONOUNS:
-        kinds = _PRONOUN_KINDS.get(first.lower)
-        if kinds is None:
-            return None
-        if first.lower == "they":
-            group = table.latest(first.start, ("group",))
-            if group is not None and first.start - table.actors[group].first < 400:
-                return group
-        return table.latest(first.start, kinds, _PRONOUN_GENDER.get(first.lower))
-    phrase = phrase[:-2] if last.possessive else phrase
-    parts = re.split(r"\s+and\s+", phrase) if re.search(r"\band\b", phrase) else [phrase]
-    speaker: int | None = None
-    offset = first.start
-    for part in parts[:1]:
-        speaker = _resolve_one(article, table, part, offset)
-    return speaker
+        found = _pronoun(table, first)
+        return [] if found is None else [_as_speaker(table, found)]
+    phrase = text[first.start : last.end - (2 if last.possessive else 0)]
+    parts = [(phrase, first.start)]
+    if table.lookup(phrase) is None:  # "Institute of A and B" is one name, not two speakers
+        parts = [
+            (m.group(), first.start + m.start())
+            for m in re.finditer(r"\S.*?(?=\s+and\s+|$)", phrase)
+        ]
+    speakers: list[int] = []
+    for part, offset in parts:
+        part = re.sub(r"^and\s+", "", part)
+        found = _resolve_one(article, table, part, offset)
+        if found is not None and found not in speakers:
+            speakers.append(_as_speaker(table, found))
+    return speakers
+
+
+def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
+    kinds = _PRONOUN_KINDS.get(pronoun.lower)
+    if kinds is None:
+        return None  # "I", "we": the speaker of an enclosing quotation, not known here
+    if pronoun.lower == "they":
+        group = table.latest(pronoun.start, ("group",))
+        if group is not None and pronoun.start - table.actors[group].first < 400:
+            return group
+    return table.latest(pronoun.start, kinds, _PRONOUN_GENDER.get(pronoun.lower))
 
 
 def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -> int | None:
@@ -60,19 +72,20 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
-            _mark_speaker(table, known)
             return known
         if head not in lx.ORG_HEADS | lx.GROUP_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS:
-            _mark_speaker(table, known)
             return known
     if len(words) <= 2 and words[0].lower() in ("the", "this", "that"):
         found = table.by_head(head, start)
         if found is not None:
             table.add_alias(found, phrase)
-            table.actors[found].speaks = True
             return found
-    if all(w in lx.WEEKDAYS_MONTHS or w in lx.COMMON_CAPITALISED for w in words):
-        return None
+    heads = lx.ORG_HEADS | lx.GROUP_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS
+    if all(
+        w in lx.WEEKDAYS_MONTHS or (w in lx.COMMON_CAPITALISED and w.lower() not in heads)
+        for w in words
+    ):
+        return None  # "Later said", "Sunday said"; but "Police said" names the police
     kind = _kind_of_head(head, words)
     name = phrase
     if words[0] in ("the", "The", "a", "A", "an", "An"):
@@ -80,18 +93,17 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if not name:
         return None
     index = table.add(name, kind, start)
-    if name != phrase:
-        table.add_alias(index, phrase) if words[0].lower() != "the" else None
-    table.actors[index].speaks = True
+    if name != phrase and words[0].lower() != "the":
+        table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
 
 
-def _mark_speaker(table: ActorTable, index: int) -> None:
+def _as_speaker(table: ActorTable, index: int) -> int:
     """A speaker named by two or three capitalised words, of no other kind, is a person."""
     actor = table.actors[index]
-    actor.speaks = True
     if actor.kind == "other" and 2 <= len(actor.name.split()) <= 3:
         actor.kind = "person"
+    return index
 
 
 def _head_noun(words: list[str]) -> str:

@@ -15,7 +15,9 @@ def lead_summary(article: Article) -> str:
     narration = [s for s in candidates if not _opens_with_quote(text[s.start : s.end])]
     for sentence in narration or candidates:
         piece = " ".join(text[article.content_start(sentence) : sentence.end].split())
-        piece = piece.replace("\ufeff", "")
+        piece = piece.replace("\ufeff", "").strip()
+        if not piece:
+            continue  # a sentence that was all dateline
         count = len(piece.split())
         if chosen and (words + count > MAX_WORDS or len(chosen) >= MAX_SENTENCES):
             break

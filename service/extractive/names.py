@@ -1,0 +1,242 @@
+"""Named actors: capitalised runs of words split into role and name, then classified as a
+person, organisation, country, place or other."""
+
+import re
+from collections.abc import Callable
+
+from schemas import ActorKind
+from service.article import Article
+from service.extractive import lexicon as lx
+from service.extractive.actors import ActorTable
+from service.extractive.tokens import Token, adjacent
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
+_AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+
+
+def find_named_actors(article: Article, table: ActorTable) -> None:
+    """Add the named actors: capitalised runs split into role and name, then classified."""
+    text = article.text
+    singles: list[tuple[Token, Token | None]] = []
+    for sentence in article.body_sentences:
+        tokens = table.sentence_tokens(sentence)
+        for run, before in _capitalised_runs(text, tokens):
+            if len(run) == 1:
+                singles.append((run[0], before))
+                continue
+            added = _add_run(article, table, run, before, tokens)
+            if added is not None:
+                _add_acronym_after(text, table, added, run[-1])
+    for token, before in singles:
+        _add_single(article, table, token, before)
+
+
+def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], Token | None]]:
+    runs: list[tuple[list[Token], Token | None]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not (token.is_word and token.is_capitalised) or _not_a_name(token, i):
+            i += 1
+            continue
+        run = [token]
+        j = i + 1
+        while j < len(tokens) and not run[-1].possessive:
+            nxt = tokens[j]
+            if not adjacent(text, run[-1], nxt):
+                break
+            if nxt.is_word and nxt.is_capitalised and nxt.bare not in lx.WEEKDAYS_MONTHS:
+                run.append(nxt)
+                j += 1
+                continue
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            connector = nxt.lower in lx.NAME_CONNECTORS or (
+                nxt.lower in ("and", "&")
+                and _org_like([t.bare for t in run])
+                and any(t.lower == "of" for t in run)
+            )
+            if (
+                connector
+                and after is not None
+                and after.is_capitalised
+                and adjacent(text, nxt, after)
+            ):
+                run.extend([nxt, after])
+                j += 2
+                continue
+            break
+        runs.append((run, tokens[i - 1] if i > 0 else None))
+        i = j
+    return runs
+
+
+def _not_a_name(token: Token, position: int) -> bool:
+    bare = token.bare
+    if bare.startswith(("I’", "I'")):
+        return True  # I'm, I’ve
+    if bare in lx.WEEKDAYS_MONTHS or bare in lx.COMMON_CAPITALISED or bare == "I":
+        return True
+    return any(ch.isdigit() for ch in bare)
+
+
+def _add_run(
+    article: Article,
+    table: ActorTable,
+    run: list[Token],
+    before: Token | None,
+    tokens: list[Token],
+) -> int | None:
+    text = article.text
+    if run[0].possessive:
+        _add_possessor(table, run[0])
+        if len(run) == 1:
+            return None
+    words = [t.bare for t in run]
+    role_end = max((k for k, w in enumerate(words) if w.lower() in lx.ROLE_WORDS), default=-1)
+    if 0 <= role_end < len(words) - 1:
+        name_tokens = run[role_end + 1 :]
+        role_start = run[0]
+        if before is not None and before.possessive and adjacent(text, before, run[0]):
+            role_start = before
+        role: str | None = text[role_start.start : run[role_end].end]
+        if role is not None and role.lower() in lx.HONORIFICS:
+            role = None
+        name_tokens = _without_leading_country(name_tokens)
+        name = _span_text(text, name_tokens)
+        return table.add(name, "person", name_tokens[0].start, role=role)
+    if role_end == len(words) - 1:
+        return None  # "the Prime Minister": a role without a name; attribution handles it
+    run = _without_leading_country(run)
+    words = [t.bare for t in run]
+    start = run[0].start
+    name = _span_text(text, run)
+    lead_role = _lowercase_role_before(text, tokens, run[0])
+    if words[0] in lx.DEMONYMS and len(words) > 1 and not _org_like(words):
+        return None  # "Russian Orthodox": an adjective phrase, not a name
+    kind = _classify(words, before, lead_role is not None, text, run[-1].end, table.occurrences)
+    if kind is None:
+        return None
+    return table.add(name, kind, start, role=lead_role)
+
+
+def _add_acronym_after(text: str, table: ActorTable, index: int, last: Token) -> None:
+    """'the Federal Security Service (FSB)': the acronym in brackets is an alias."""
+    match = re.match(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)", text[last.end : last.end + 12])
+    if match:
+        table.add_alias(index, match.group(1))
+
+
+def _without_leading_country(run: list[Token]) -> list[Token]:
+    """'[Ambassador to the] United States Hamdullah Mohib': the country is not the name."""
+    for size in (3, 2, 1):
+        if len(run) - size >= 2 and " ".join(t.bare for t in run[:size]) in lx.COUNTRIES:
+            return run[size:]
+    return run
+
+
+def _add_possessor(table: ActorTable, token: Token) -> None:
+    bare = token.bare
+    if bare in lx.COUNTRIES:
+        table.add(bare, "country", token.start)
+
+
+def _span_text(text: str, tokens: list[Token]) -> str:
+    last = tokens[-1]
+    return text[tokens[0].start : last.end - (2 if last.possessive else 0)]
+
+
+def _lowercase_role_before(text: str, tokens: list[Token], first: Token) -> str | None:
+    """'Taliban spokesperson Zabiullah Mujahid': the role words just before a name."""
+    index = next(i for i, t in enumerate(tokens) if t.start == first.start)
+    if index == 0:
+        return None
+    prev = tokens[index - 1]
+    if prev.lower not in lx.ROLE_WORDS or prev.is_capitalised or not adjacent(text, prev, first):
+        return None
+    k = index - 1
+    while k > 0 and tokens[k - 1].is_word and adjacent(text, tokens[k - 1], tokens[k]):
+        if not tokens[k - 1].is_capitalised or index - 1 - k >= 3:
+            break
+        k -= 1
+    return text[tokens[k].start : prev.end]
+
+
+def _org_like(words: list[str]) -> bool:
+    return any(w.lower() in lx.ORG_HEADS for w in words)
+
+
+def _classify(
+    words: list[str],
+    before: Token | None,
+    has_role: bool,
+    text: str,
+    end: int,
+    occurrences: Callable[[str], list[int]],
+) -> ActorKind | None:
+    name = " ".join(words)
+    if name in lx.COUNTRIES:
+        return "country"
+    if _org_like(words) or all(_ACRONYM.match(w) for w in words) or name in lx.NAMED_GROUPS:
+        return "organization"
+    if words[-1].lower() in lx.LOCATION_HINTS or _next_word(text, end) in lx.LOCATION_HINTS:
+        return "location"
+    connectors = any(w in lx.NAME_CONNECTORS for w in words)
+    if (
+        2 <= len(words) <= 4
+        and not connectors
+        and _person_evidence(words, before, has_role, text, end, occurrences)
+    ):
+        return "person"
+    if has_role:
+        return "person"
+    if before is not None and before.lower in ("in", "at", "near", "from", "to", "into", "across"):
+        return "location"
+    return "other"
+
+
+_NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?]{0,200}[.!?][\"”’']?\s+(?:He|She|His|Her)\b")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
+
+
+def _person_evidence(
+    words: list[str],
+    before: Token | None,
+    has_role: bool,
+    text: str,
+    end: int,
+    occurrences: Callable[[str], list[int]],
+) -> bool:
+    """Two to four capitalised words name a person only with some sign of one: a title, an
+    age, an apposition ('Howard Rubel, a Toronto lawyer'), a possessor ('France's Sebastien
+    Lecornu'), a reporting verb, or the surname standing alone elsewhere."""
+    if has_role or _AGE.match(text[end : end + 8]):
+        return True
+    if before is not None and (before.possessive or before.lower in lx.HONORIFICS):
+        return True
+    apposition = _APPOSITION.match(text, end)
+    if apposition and apposition.group("noun").lower() in lx.ROLE_WORDS | lx.PERSON_HEADS:
+        return True
+    if _next_word(text, end) in lx.REPORTING_VERBS:
+        return True
+    if before is None and _NEXT_SENTENCE_PRONOUN.match(text, end):
+        return True  # "Emily Stone met the mayor. She said ...": the subject, then he or she
+    surname = words[-1]
+    return len(occurrences(surname)) > len(occurrences(" ".join(words)))
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s+(\w+)", text[end : end + 30])
+    return match.group(1).lower() if match else ""
+
+
+def _add_single(article: Article, table: ActorTable, token: Token, before: Token | None) -> None:
+    """A lone capitalised word: an alias of a known actor, a country, or nothing yet."""
+    bare = token.bare
+    found = table.lookup(bare)
+    if found is not None:
+        table.add_alias(found, bare)
+        return
+    if bare in lx.COUNTRIES:
+        table.add(bare, "country", token.start)
+    elif bare in lx.NAMED_GROUPS:
+        table.add(bare, "organization", token.start)
