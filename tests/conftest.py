@@ -1,5 +1,6 @@
 """Shared fixtures. The suite runs with the network blocked (--block-network in pyproject)."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,14 @@ def offline_settings(**overrides: Any) -> Settings:
     values: dict[str, Any] = {"base_url": None, "api_key": None, "model": None}
     values.update(overrides)
     return Settings(_env_file=None, **values)
+
+
+@pytest.fixture(autouse=True)
+def _no_developer_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite sees none of the developer's NEWSBRIEF_* or OPENAI_API_KEY variables."""
+    for name in list(os.environ):
+        if name.startswith("NEWSBRIEF_") or name == "OPENAI_API_KEY":
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture

@@ -117,15 +117,22 @@ def test_a_body_that_is_not_json_is_a_415_problem(client: TestClient) -> None:
     assert_problem(response, 415, "unsupported_media_type")
 
 
+def test_a_body_without_a_content_type_is_a_415_problem(client: TestClient) -> None:
+    response = client.post("/v1/summaries", content=b'{"text": "The mayor said so."}')
+    problem = assert_problem(response, 415, "unsupported_media_type")
+    assert "content-type" in problem["detail"]
+
+
 def test_text_over_the_limit_is_a_413_problem() -> None:
     app = create_app(offline_settings(max_text_chars=100))
     with TestClient(app) as client:
         problem = assert_problem(
             client.post("/v1/summaries", json={"text": "word " * 30}), 413, "text_too_large"
         )
-        assert "100" in problem["detail"]
-        huge = client.post("/v1/summaries", json={"text": "w" * 10_000})
-        assert_problem(huge, 413, "text_too_large")
+        assert "characters" in problem["detail"]
+        # Far past the limit, the Content-Length alone is refused, before the body is parsed.
+        huge = client.post("/v1/summaries", json={"text": "w" * 100_000})
+        assert "bytes" in assert_problem(huge, 413, "text_too_large")["detail"]
 
 
 def test_asking_for_llm_without_a_model_is_a_503_problem(client: TestClient) -> None:

@@ -12,9 +12,7 @@ from tests.conftest import SEED_ARTICLE
 
 
 @pytest.fixture(autouse=True)
-def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NEWSBRIEF_BASE_URL", "NEWSBRIEF_API_KEY", "OPENAI_API_KEY", "NEWSBRIEF_MODEL"):
-        monkeypatch.delenv(name, raising=False)
+def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path(__file__).parent)  # no .env from the repository root
     from service.config import get_settings
 

@@ -8,12 +8,6 @@ from pydantic import ValidationError
 from service.config import Settings, describe_settings_error
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NEWSBRIEF_BASE_URL", "NEWSBRIEF_API_KEY", "OPENAI_API_KEY", "NEWSBRIEF_PORT"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def test_defaults_serve_the_extractive_engine_on_localhost() -> None:
     settings = Settings(_env_file=None)
     assert (settings.host, settings.port, settings.max_text_chars) == ("127.0.0.1", 8000, 200_000)

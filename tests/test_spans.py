@@ -15,6 +15,7 @@ FRAGMENTS = [
     "’", '"', "'", ",", ".", ". ", "\n", "\r\n", "\n\n", "\t", "  ", "MOSCOW: ", "U.S.",
     "Dr.", "what they called", "possible", "so-called", "he said", "She", "It", "Zürich",
     "—", "(FSB)", "Oct. 10", "3.5", "!", "?", "…", "🙂", "é", "\u00a0", "The", "officials",
+    "It was reported", "were reported", "according to", "and", "Police", "adding that",
 ]  # fmt: skip
 
 
@@ -26,10 +27,20 @@ def spans_of(brief: Brief) -> list[Span]:
 
 
 def assert_grounded(text: str) -> Brief:
+    """Every span is the text's own characters, and every id points at something that exists."""
     brief = _run_extractive(SummaryRequest(text=text), 0.0)
     for span in spans_of(brief):
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
+    actor_ids = {a.id for a in brief.actors}
+    claim_ids = {c.id for c in brief.claims}
+    hedges = {h.id: h for h in brief.hedges}
+    for claim in brief.claims:
+        assert claim.speaker is None or claim.speaker in actor_ids
+        assert claim.cue is None or claim.cue.strip()
+        assert all(hedges[h].claim == claim.id for h in claim.hedges)
+    for hedge in brief.hedges:
+        assert hedge.claim is None or hedge.claim in claim_ids
     return brief
 
 
@@ -46,9 +57,12 @@ def test_line_endings_and_quote_styles_do_not_shift_offsets() -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(min_size=1, max_size=6), min_size=1))
-def test_random_news_like_text_is_grounded(pieces: list[str]) -> None:
-    text = " ".join(pieces)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(min_size=1, max_size=6), min_size=1),
+    st.sampled_from([" ", "", "\n"]),
+)
+def test_random_news_like_text_is_grounded(pieces: list[str], glue: str) -> None:
+    text = glue.join(pieces)  # "" glues words to punctuation: "Friday.It was reported"
     if any(ch.isalnum() for ch in text):  # what the request accepts
         assert_grounded(text)
 
