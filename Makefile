@@ -8,6 +8,8 @@ ENGINE ?= extractive
 SEEDS ?= seeds
 
 .DEFAULT_GOAL := help
+# The two install stamps share one virtual environment: never run pip twice at once.
+.NOTPARALLEL:
 .PHONY: help install run test lint format summaries summaries-check bench clean
 
 help: ## list the targets
@@ -16,7 +18,7 @@ help: ## list the targets
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"newsbrief needs Python 3.11 or newer, and $(PYTHON) is {v.major}.{v.minor}: run make PYTHON=python3.11 ...")'
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): on Debian or Ubuntu, apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(RUN_STAMP): pyproject.toml | $(VENV)/bin/python

@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from service.article import Article, Sentence
-from service.extractive import lexicon as lx
+from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.phrases import (
     BE,
@@ -18,7 +18,7 @@ from service.extractive.phrases import (
 from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
-_NOUN_MARKERS = lx.word_set(
+_NOUN_MARKERS = lexicon.word_set(
     "the a an some media news these those his her its their our such local early unconfirmed "
     "several many conflicting initial press this that"
 )
@@ -34,7 +34,7 @@ _CHANNEL = re.compile(
 )
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
 # Verbs that invert after a quotation or clause: '..., said the ministry', '"...," added Smith'.
-_INVERTING = lx.word_set(
+_INVERTING = lexicon.word_set(
     "said says added adds wrote writes asked asks explained explains noted notes continued "
     "recalled stressed insisted warned concluded replied responded told"
 )
@@ -129,7 +129,7 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             cues.append(_Cue(i + 1, i, "according"))
         elif low in ("citing", "quoting"):
             cues.append(_Cue(i, i, "citing"))
-        elif (low in lx.REPORTING_VERBS or low in lx.SOURCE_ONLY_VERBS) and not (
+        elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
             token.is_capitalised
         ):
             prev = tokens[i - 1].lower if i > 0 else ""
@@ -213,8 +213,8 @@ def _claim_for(
                 content_start, limit, "verb",
             )  # fmt: skip
         return None
-    source_only = verb in lx.SOURCE_ONLY_VERBS and verb not in lx.REPORTING_VERBS
-    if source_only and tokens[subject[1]].lower not in lx.SOURCE_NOUNS:
+    source_only = verb in lexicon.SOURCE_ONLY_VERBS and verb not in lexicon.REPORTING_VERBS
+    if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
         return None
     found = resolve_speakers(article, table, tokens, subject)
     if not found:
@@ -276,7 +276,9 @@ def _draft(
 def _cue_end(text: str, cue: Token, tokens: list[Token], index: int) -> int:
     """The cue with its channel ('wrote on the Telegram app') or recipient ('told reporters')."""
     match = _CHANNEL.match(text, cue.end)
-    if match and match.group("noun") in lx.CHANNEL_NOUNS | {n.lower() for n in lx.CHANNEL_NOUNS}:
+    if match and match.group("noun") in lexicon.CHANNEL_NOUNS | {
+        n.lower() for n in lexicon.CHANNEL_NOUNS
+    }:
         tail = match.end()
         following = re.match(r"\s+(?:app|channel|account|page|feed)\b", text[tail:])
         return tail + (following.end() if following else 0)
@@ -286,14 +288,14 @@ def _cue_end(text: str, cue: Token, tokens: list[Token], index: int) -> int:
         taken = 0
         while j < len(tokens) and taken < 4:
             t = tokens[j]
-            if not t.is_word or t.lower in lx.CLAUSE_BREAKS or t.lower in lx.PRONOUNS:
+            if not t.is_word or t.lower in lexicon.CLAUSE_BREAKS or t.lower in lexicon.PRONOUNS:
                 break
             if t.lower in LEFT_BREAKS:
                 break
             last = t.end
             taken += 1
             j += 1
-            if not t.is_capitalised and t.lower not in lx.DETERMINERS and taken >= 1:
+            if not t.is_capitalised and t.lower not in lexicon.DETERMINERS and taken >= 1:
                 nxt = tokens[j] if j < len(tokens) else None
                 if nxt is None or not (nxt.is_word and nxt.lower in ("media", "press", "news")):
                     break

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from schemas import ActorKind
 from service.article import Article
-from service.extractive import lexicon as lx
+from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.tokens import Token, adjacent
 
@@ -45,12 +45,12 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
             nxt = tokens[j]
             if not adjacent(text, run[-1], nxt):
                 break
-            if nxt.is_word and nxt.is_capitalised and nxt.bare not in lx.WEEKDAYS_MONTHS:
+            if nxt.is_word and nxt.is_capitalised and nxt.bare not in lexicon.WEEKDAYS_MONTHS:
                 run.append(nxt)
                 j += 1
                 continue
             after = tokens[j + 1] if j + 1 < len(tokens) else None
-            connector = nxt.lower in lx.NAME_CONNECTORS or (
+            connector = nxt.lower in lexicon.NAME_CONNECTORS or (
                 nxt.lower in ("and", "&")
                 and _org_like([t.bare for t in run])
                 and any(t.lower == "of" for t in run)
@@ -74,7 +74,7 @@ def _not_a_name(token: Token, position: int) -> bool:
     bare = token.bare
     if bare.startswith(("I’", "I'")):
         return True  # I'm, I’ve
-    if bare in lx.WEEKDAYS_MONTHS or bare in lx.COMMON_CAPITALISED or bare == "I":
+    if bare in lexicon.WEEKDAYS_MONTHS or bare in lexicon.COMMON_CAPITALISED or bare == "I":
         return True
     return any(ch.isdigit() for ch in bare)
 
@@ -92,14 +92,14 @@ def _add_run(
         if len(run) == 1:
             return None
     words = [t.bare for t in run]
-    role_end = max((k for k, w in enumerate(words) if w.lower() in lx.ROLE_WORDS), default=-1)
+    role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
     if 0 <= role_end < len(words) - 1:
         name_tokens = run[role_end + 1 :]
         role_start = run[0]
         if before is not None and before.possessive and adjacent(text, before, run[0]):
             role_start = before
         role: str | None = text[role_start.start : run[role_end].end]
-        if role is not None and role.lower() in lx.HONORIFICS:
+        if role is not None and role.lower() in lexicon.HONORIFICS:
             role = None
         name_tokens = _without_leading_country(name_tokens)
         name = _span_text(text, name_tokens)
@@ -111,7 +111,7 @@ def _add_run(
     start = run[0].start
     name = _span_text(text, run)
     lead_role = _lowercase_role_before(text, tokens, run[0])
-    if words[0] in lx.DEMONYMS and len(words) > 1 and not _org_like(words):
+    if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         return None  # "Russian Orthodox": an adjective phrase, not a name
     kind = _classify(words, before, lead_role is not None, text, run[-1].end, table.occurrences)
     if kind is None:
@@ -129,14 +129,14 @@ def _add_acronym_after(text: str, table: ActorTable, index: int, last: Token) ->
 def _without_leading_country(run: list[Token]) -> list[Token]:
     """'[Ambassador to the] United States Hamdullah Mohib': the country is not the name."""
     for size in (3, 2, 1):
-        if len(run) - size >= 2 and " ".join(t.bare for t in run[:size]) in lx.COUNTRIES:
+        if len(run) - size >= 2 and " ".join(t.bare for t in run[:size]) in lexicon.COUNTRIES:
             return run[size:]
     return run
 
 
 def _add_possessor(table: ActorTable, token: Token) -> None:
     bare = token.bare
-    if bare in lx.COUNTRIES:
+    if bare in lexicon.COUNTRIES:
         table.add(bare, "country", token.start)
 
 
@@ -151,7 +151,11 @@ def _lowercase_role_before(text: str, tokens: list[Token], first: Token) -> str 
     if index == 0:
         return None
     prev = tokens[index - 1]
-    if prev.lower not in lx.ROLE_WORDS or prev.is_capitalised or not adjacent(text, prev, first):
+    if (
+        prev.lower not in lexicon.ROLE_WORDS
+        or prev.is_capitalised
+        or not adjacent(text, prev, first)
+    ):
         return None
     k = index - 1
     while k > 0 and tokens[k - 1].is_word and adjacent(text, tokens[k - 1], tokens[k]):
@@ -162,7 +166,7 @@ def _lowercase_role_before(text: str, tokens: list[Token], first: Token) -> str 
 
 
 def _org_like(words: list[str]) -> bool:
-    return any(w.lower() in lx.ORG_HEADS for w in words)
+    return any(w.lower() in lexicon.ORG_HEADS for w in words)
 
 
 def _classify(
@@ -174,13 +178,16 @@ def _classify(
     occurrences: Callable[[str], list[int]],
 ) -> ActorKind | None:
     name = " ".join(words)
-    if name in lx.COUNTRIES:
+    if name in lexicon.COUNTRIES:
         return "country"
-    if _org_like(words) or all(_ACRONYM.match(w) for w in words) or name in lx.NAMED_GROUPS:
+    if _org_like(words) or all(_ACRONYM.match(w) for w in words) or name in lexicon.NAMED_GROUPS:
         return "organization"
-    if words[-1].lower() in lx.LOCATION_HINTS or _next_word(text, end) in lx.LOCATION_HINTS:
+    if (
+        words[-1].lower() in lexicon.LOCATION_HINTS
+        or _next_word(text, end) in lexicon.LOCATION_HINTS
+    ):
         return "location"
-    connectors = any(w in lx.NAME_CONNECTORS for w in words)
+    connectors = any(w in lexicon.NAME_CONNECTORS for w in words)
     if (
         2 <= len(words) <= 4
         and not connectors
@@ -211,12 +218,12 @@ def _person_evidence(
     Lecornu'), a reporting verb, or the surname standing alone elsewhere."""
     if has_role or _AGE.match(text[end : end + 8]):
         return True
-    if before is not None and (before.possessive or before.lower in lx.HONORIFICS):
+    if before is not None and (before.possessive or before.lower in lexicon.HONORIFICS):
         return True
     apposition = _APPOSITION.match(text, end)
-    if apposition and apposition.group("noun").lower() in lx.ROLE_WORDS | lx.PERSON_HEADS:
+    if apposition and apposition.group("noun").lower() in lexicon.ROLE_WORDS | lexicon.PERSON_HEADS:
         return True
-    if _next_word(text, end) in lx.REPORTING_VERBS:
+    if _next_word(text, end) in lexicon.REPORTING_VERBS:
         return True
     if before is None and _NEXT_SENTENCE_PRONOUN.match(text, end):
         return True  # "Emily Stone met the mayor. She said ...": the subject, then he or she
@@ -236,7 +243,7 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
     if found is not None:
         table.add_alias(found, bare)
         return
-    if bare in lx.COUNTRIES:
+    if bare in lexicon.COUNTRIES:
         table.add(bare, "country", token.start)
-    elif bare in lx.NAMED_GROUPS:
+    elif bare in lexicon.NAMED_GROUPS:
         table.add(bare, "organization", token.start)

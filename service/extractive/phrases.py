@@ -1,19 +1,19 @@
 """Noun phrases around a reporting verb: the subject before it ('the ministry said'), after it
 ('..., said the ministry'), or after 'according to'."""
 
-from service.extractive import lexicon as lx
+from service.extractive import lexicon
 from service.extractive.tokens import Token
 
-BE = lx.word_set("is are was were be been being")
-PREPOSITION_CUTS = lx.word_set("in at on near across during with for from within among")
-LEFT_BREAKS = lx.word_set(
+BE = lexicon.word_set("is are was were be been being")
+PREPOSITION_CUTS = lexicon.word_set("in at on near across during with for from within among")
+LEFT_BREAKS = lexicon.word_set(
     "that which who whom whose when while because as if after before since but so where "
     "although though whether unless until than once"
 )
-_KEEP_PP_HEADS = lx.PERSON_HEADS | lx.word_set("source sources")
+_KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 _CLOSING = "”\"’'»"
-_NEGATIONS = lx.word_set("not never n't no nor neither")
-_LY_NOUNS = lx.word_set("family assembly ally rally supply monopoly anomaly folly italy")
+_NEGATIONS = lexicon.word_set("not never n't no nor neither")
+_LY_NOUNS = lexicon.word_set("family assembly ally rally supply monopoly anomaly folly italy")
 
 
 def negated(tokens: list[Token], v: int) -> bool:
@@ -30,7 +30,7 @@ def negated(tokens: list[Token], v: int) -> bool:
 def is_prefix(token: Token) -> bool:
     """Auxiliaries and adverbs between a subject and its verb: 'had earlier', 'successfully'."""
     low = token.lower
-    if low in lx.VERB_PREFIXES or low.endswith("n't"):
+    if low in lexicon.VERB_PREFIXES or low.endswith("n't"):
         return True
     return low.endswith("ly") and not token.is_capitalised and low not in _LY_NOUNS
 
@@ -54,7 +54,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             k -= 1
         if k < 0:
             return None
-    if tokens[k].lower in lx.PRONOUNS:
+    if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text == ",":
         before_comma = _skip_apposition(tokens, k)
@@ -71,7 +71,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
                 break
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
-            if not t.is_capitalised and (t.lower in lx.REPORTING_VERBS or t.lower == "citing"):
+            if not t.is_capitalised and (t.lower in lexicon.REPORTING_VERBS or t.lower == "citing"):
                 break
             b -= 1
             continue
@@ -107,7 +107,7 @@ def _coordinates(tokens: list[Token], i: int) -> bool:
     right = tokens[i + 1] if i + 1 < len(tokens) else None
     if left is None or right is None:
         return False
-    left_ok = left.is_capitalised or left.text == ")" or left.lower in lx.ORG_HEADS
+    left_ok = left.is_capitalised or left.text == ")" or left.lower in lexicon.ORG_HEADS
     return left_ok and (right.is_capitalised or right.lower == "the")
 
 
@@ -118,15 +118,18 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
         if (
             tokens[i].lower in ("the", "a", "an")
             and prev.is_word
-            and prev.lower not in (lx.DETERMINERS | PREPOSITION_CUTS | {"of", "and"})
+            and prev.lower not in (lexicon.DETERMINERS | PREPOSITION_CUTS | {"of", "and"})
         ):
             b = i
             break
     for i in range(b, k + 1):
         t = tokens[i]
-        if t.lower in lx.DETERMINERS or t.is_capitalised or t.lower in lx.ROLE_WORDS:
+        if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
-        if t.lower in lx.GROUP_HEADS | lx.ORG_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS:
+        if (
+            t.lower
+            in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
+        ):
             return i
     return None
 
@@ -144,7 +147,7 @@ def _cut_prepositions(tokens: list[Token], b: int, k: int) -> tuple[int, int]:
 
 def _keeps_of(tokens: list[Token], i: int) -> bool:
     left = tokens[i - 1]
-    return left.is_capitalised or left.lower in lx.ROLE_WORDS or left.lower in _KEEP_PP_HEADS
+    return left.is_capitalised or left.lower in lexicon.ROLE_WORDS or left.lower in _KEEP_PP_HEADS
 
 
 def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | None:
@@ -156,7 +159,9 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
         return None
     first = tokens[v + 1]
     if not first.is_word or not (
-        first.is_capitalised or first.lower in ("the", "a", "an") or first.lower in lx.ROLE_WORDS
+        first.is_capitalised
+        or first.lower in ("the", "a", "an")
+        or first.lower in lexicon.ROLE_WORDS
     ):
         return None
     return noun_phrase_after(tokens, v + 1)
@@ -179,14 +184,14 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             break
         if (
             t.is_capitalised
-            or low in lx.GROUP_HEADS | lx.ORG_HEADS | lx.PERSON_HEADS
-            or low in lx.OTHER_HEADS
-            or low in lx.SOURCE_NOUNS
+            or low in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS
+            or low in lexicon.OTHER_HEADS
+            or low in lexicon.SOURCE_NOUNS
         ):
             last_head = j
-        elif low in lx.PRONOUNS and j == i:
+        elif low in lexicon.PRONOUNS and j == i:
             return (j, j)
-        elif low not in lx.DETERMINERS and low != "of" and last_head is not None:
+        elif low not in lexicon.DETERMINERS and low != "of" and last_head is not None:
             break
         j += 1
     if last_head is None:
@@ -200,8 +205,9 @@ def _can_open_phrase(token: Token) -> bool:
     low = token.lower
     return token.is_word and (
         token.is_capitalised
-        or low in lx.DETERMINERS
-        or low in lx.PRONOUNS
-        or low in lx.GROUP_HEADS | lx.ORG_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS
-        or low in lx.SOURCE_NOUNS
+        or low in lexicon.DETERMINERS
+        or low in lexicon.PRONOUNS
+        or low
+        in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
+        or low in lexicon.SOURCE_NOUNS
     )

@@ -4,7 +4,7 @@ import re
 
 from schemas import ActorKind
 from service.article import Article
-from service.extractive import lexicon as lx
+from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.phrases import PREPOSITION_CUTS
 from service.extractive.tokens import Token
@@ -25,7 +25,7 @@ def resolve_speakers(
     when they are new; empty when the phrase names nobody we can tell."""
     text = article.text
     first, last = tokens[span[0]], tokens[span[1]]
-    if span[0] == span[1] and first.lower in lx.PRONOUNS:
+    if span[0] == span[1] and first.lower in lexicon.PRONOUNS:
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
@@ -64,25 +64,33 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if known is None:
         known = table.find_in(phrase)
     head = _head_noun(words)
-    descriptive = head in lx.PERSON_HEADS | lx.GROUP_HEADS | lx.OTHER_HEADS | {"source"}
+    descriptive = head in lexicon.PERSON_HEADS | lexicon.GROUP_HEADS | lexicon.OTHER_HEADS | {
+        "source"
+    }
     if known is not None and descriptive:
-        first_word = next((w for w in words if w.lower() not in lx.DETERMINERS), "")
+        first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
             known = None
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
             return known
-        if head not in lx.ORG_HEADS | lx.GROUP_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS:
+        if (
+            head
+            not in lexicon.ORG_HEADS
+            | lexicon.GROUP_HEADS
+            | lexicon.PERSON_HEADS
+            | lexicon.OTHER_HEADS
+        ):
             return known
     if len(words) <= 2 and words[0].lower() in ("the", "this", "that"):
         found = table.by_head(head, start)
         if found is not None:
             table.add_alias(found, phrase)
             return found
-    heads = lx.ORG_HEADS | lx.GROUP_HEADS | lx.PERSON_HEADS | lx.OTHER_HEADS
+    heads = lexicon.ORG_HEADS | lexicon.GROUP_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
     if all(
-        w in lx.WEEKDAYS_MONTHS or (w in lx.COMMON_CAPITALISED and w.lower() not in heads)
+        w in lexicon.WEEKDAYS_MONTHS or (w in lexicon.COMMON_CAPITALISED and w.lower() not in heads)
         for w in words
     ):
         return None  # "Later said", "Sunday said"; but "Police said" names the police
@@ -115,16 +123,16 @@ def _head_noun(words: list[str]) -> str:
 
 
 def _kind_of_head(head: str, words: list[str]) -> ActorKind:
-    if head in lx.PERSON_HEADS:
+    if head in lexicon.PERSON_HEADS:
         return "person"
-    if head in lx.GROUP_HEADS:
+    if head in lexicon.GROUP_HEADS:
         return "group"
-    if head in lx.ORG_HEADS:
+    if head in lexicon.ORG_HEADS:
         return "organization"
-    if head in lx.OTHER_HEADS:
+    if head in lexicon.OTHER_HEADS:
         return "other"
-    capitalised = [w for w in words if w[:1].isupper() and w.lower() not in lx.DETERMINERS]
-    if " ".join(capitalised) in lx.COUNTRIES:
+    capitalised = [w for w in words if w[:1].isupper() and w.lower() not in lexicon.DETERMINERS]
+    if " ".join(capitalised) in lexicon.COUNTRIES:
         return "country"
     if len(capitalised) >= 2:
         return "person"
