@@ -21,10 +21,10 @@ log = logging.getLogger("newsbrief")
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "description": text, "content": {"application/problem+json": {}}}
     for status, text in {
-        400: "Malformed JSON or a body that is not UTF-8.",
+        400: "Malformed JSON, a body that is not UTF-8, or JSON nested too deeply.",
         413: "The text is longer than NEWSBRIEF_MAX_TEXT_CHARS.",
-        415: "The body is not JSON.",
-        422: "Missing, mistyped or empty fields.",
+        415: "The content type is missing or not JSON.",
+        422: "Missing, mistyped, unknown or empty fields.",
         503: "The requested engine is not available.",
     }.items()
 }

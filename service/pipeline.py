@@ -25,7 +25,8 @@ def auto_engine(settings: Settings) -> tuple[str, str]:
 
 
 def resolve_engine(requested: str, settings: Settings) -> str:
-    """The engine that will run: `auto` is llm when a model is configured, else extractive."""
+    """The engine that will run for a request: its own choice, else NEWSBRIEF_ENGINE, where
+    `auto` is decided by `auto_engine`. Asking for llm explicitly is a 503 until it exists."""
     if requested == "auto":
         requested = settings.engine
     if requested == "auto":
