@@ -56,6 +56,7 @@ class ClaimDraft:
     marker_end: int
     cue_kind: str = "verb"
     co_speakers: tuple[int, ...] = ()  # "X and Y said": the same words, one claim each
+    subject: tuple[int, int] | None = None  # the speaker's words, when they name it outright
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,8 @@ def _claim_for(
             speaker, text, cue_start, _cue_end(text, cue_token, tokens, cue.index),
             cue_start, np_end, begin, content_end, "verb",
         )  # fmt: skip
-        return replace(claim, co_speakers=co)
+        subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
+        return replace(claim, co_speakers=co, subject=subject)
 
     subject = subject_before(tokens, cue.index)
     if subject is None:
@@ -240,6 +242,8 @@ def _claim_for(
         )  # fmt: skip
     claim.start = min(claim.start, np_start)
     claim.co_speakers = co
+    if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
+        claim.subject = (np_start, tokens[subject[1]].end)
     return claim
 
 

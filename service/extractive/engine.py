@@ -137,6 +137,12 @@ def _assemble(
         )
         for n, (h, owner) in enumerate(zip(hedges, hedge_claims, strict=True), 1)
     ]
+    # Speakers the article names with "the" ("the Russian defence ministry said") keep it.
+    definite = {
+        d.speaker
+        for d in drafts
+        if d.subject is not None and article.text[d.subject[0] : d.subject[0] + 4].lower() == "the "
+    }
     hedges_of: dict[int, list[str]] = {}
     for hedge, owner in zip(hedge_list, hedge_claims, strict=True):
         if owner is not None:
@@ -145,7 +151,10 @@ def _assemble(
         Claim(
             id=claim_ids[n],
             statement=_statement(
-                article.text, d, None if d.speaker is None else table.actors[d.speaker].name
+                article.text,
+                d,
+                None if d.speaker is None else table.actors[d.speaker].name,
+                d.speaker in definite,
             ),
             speaker=None if d.speaker is None else actor_ids[d.speaker],
             cue=d.cue,
@@ -180,7 +189,7 @@ def _owning_claims(hedges: list[HedgeDraft], drafts: list[ClaimDraft]) -> list[i
     return owners
 
 
-def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
+def _statement(text: str, draft: ClaimDraft, speaker: str | None, definite: bool) -> str:
     """The claim as one readable sentence: who said what, in the article's words."""
     content = " ".join(text[draft.content_start : draft.content_end].split())
     content = _balanced_quotes(content.strip(" ,;:—–-")).strip(" ,;:—–-")
@@ -195,7 +204,8 @@ def _statement(text: str, draft: ClaimDraft, speaker: str | None) -> str:
                 return _sentence(content)  # the cue sits inside the content already
             content = f"{draft.cue[0].upper()}{draft.cue[1:]} {source}, {content}"
         else:
-            content = f"{_subject(speaker)} {_finite(draft.cue)} {_lower_first(content)}"
+            who = f"The {speaker}" if definite or speaker[:1].islower() else speaker
+            content = f"{who} {_finite(draft.cue)} {_lower_first(content)}"
     return _sentence(content)
 
 
@@ -222,11 +232,6 @@ def _finite(cue: str) -> str:
     words = cue.split()
     words[0] = _PARTICIPLES.get(words[0].lower(), words[0])
     return " ".join(words)
-
-
-def _subject(name: str) -> str:
-    """'air force command' reads as 'The air force command' at the head of a sentence."""
-    return f"The {name}" if name[:1].islower() else name
 
 
 def _balanced_quotes(content: str) -> str:
