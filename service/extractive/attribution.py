@@ -134,8 +134,9 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             token.is_capitalised
         ):
             prev = tokens[i - 1].lower if i > 0 else ""
-            if prev in BE or prev in _NOUN_MARKERS or (token.is_capitalised and i == 0):
-                continue
+            marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
+            if prev in BE or marker:
+                continue  # "was reported", "media reports": not a verb of saying here
             cues.append(_Cue(i, i, "verb"))
     cues.sort(key=lambda c: c.index)
     return cues

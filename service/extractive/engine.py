@@ -1,6 +1,7 @@
 """The extractive engine: rules over the Article, no model, milliseconds per article."""
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
@@ -211,6 +212,7 @@ def _statement(text: str, draft: ClaimDraft, speaker: str | None, definite: bool
 
 def _sentence(content: str) -> str:
     content = content[0].upper() + content[1:]
+    content = re.sub(r",([”\"])$", r"\1", content)  # '... much worse,"' ends the quotation
     return content if content.rstrip("”’\"'")[-1:] in (".", "!", "?") else content + "."
 
 

@@ -68,7 +68,8 @@ ROLE_WORDS = word_set(
     "player captain author writer editor reporter correspondent member mp mep mr. mrs. ms. "
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
-    "astronaut administrator executive adviser advisor counsel counterpart counterparts"
+    "astronaut administrator executive adviser advisor counsel counterpart counterparts curator "
+    "treasurer president-elect"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
@@ -100,8 +101,10 @@ PERSON_HEADS = word_set(
     "administrator executive adviser advisor representative diplomat"
 )
 OTHER_HEADS = word_set(
-    "report study survey statement statements letter document documents data figures "
-    "analysis paper review poll records record memo findings results research"
+    "report reports study studies survey surveys statement statements letter letters document "
+    "documents data figures analysis paper papers review poll polls records record memo "
+    "findings results research website site blog release announcement post video interview "
+    "estimates census"
 )
 COUNTRIES = word_set(
     "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "

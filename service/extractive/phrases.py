@@ -54,13 +54,15 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             k -= 1
         if k < 0:
             return None
+    if tokens[k].lower == "who" and k >= 2 and tokens[k - 1].text == ",":
+        k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
-    if tokens[k].text == ",":
-        before_comma = _skip_apposition(tokens, k)
-        if before_comma is None:
+    if tokens[k].text in _MARKS:
+        subject_end = _skip_apposition(tokens, k)
+        if subject_end is None:
             return None
-        k = before_comma
+        k = subject_end
     if not tokens[k].is_word and tokens[k].text != ")":
         return None
     b = k
@@ -82,24 +84,48 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     return _cut_prepositions(tokens, start, k)
 
 
-def _skip_apposition(tokens: list[Token], comma: int) -> int | None:
-    """'Sharif Hotak, of the provincial council, described': step over ', of ... ,'."""
-    j = comma - 1
-    while j >= 0 and tokens[j].text != ",":
-        if tokens[j].text in '.;:“”"':
+_MARKS = (",", "–", "—")
+_HEADS = lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
+_APPOSITION_OPENERS = lexicon.word_set(
+    "of a an the who which whose in at from for with and formerly now also"
+)
+
+
+def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
+    """Step back over appositions set off by commas or dashes to the subject they describe:
+    'Sharif Hotak, of the provincial council, described'; 'Major general Fuad Basya,
+    spokesman for the military, said'; 'Cres Eastman, Director of X, and Chairman of Y, says';
+    'respondents – 42 percent – said'. Returns the index of the subject's last token."""
+    while True:
+        opener = mark - 1
+        while opener >= 0 and tokens[opener].text != tokens[mark].text:
+            if tokens[opener].text in '.;:“”"':
+                return None
+            opener -= 1
+        if mark - opener < 2:
             return None
-        j -= 1
-    if comma - j < 2:
+        first = tokens[opener + 1]
+        described = (
+            first.lower in _APPOSITION_OPENERS
+            or first.text.isdigit()
+            or (not first.is_capitalised or first.lower in lexicon.ROLE_WORDS)
+        )
+        before = tokens[opener - 1] if opener > 0 else None
+        if described and first.lower == "and" and opener > 0:
+            mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
+            continue
+        if described and before is not None and _names_someone(before):
+            return opener - 1
+        closing = tokens[mark - 1]
+        if first.is_capitalised and (closing.is_word or closing.text == ")"):
+            # The part between the marks is the subject itself: "One news site, Znak.com,
+            # claims"; "On Monday, Director Anthony Fauci of the NIAID, announced".
+            return mark - 1
         return None
-    first = tokens[j + 1]
-    if first.lower in ("of", "a", "an", "the", "who", "which") or first.text.isdigit():
-        before = tokens[j - 1]
-        if before.is_word and before.is_capitalised:
-            return j - 1
-        return None
-    if (first.is_capitalised and tokens[comma - 1].is_word) or tokens[comma - 1].text == ")":
-        return comma - 1  # "Director X of Y, announced": a subject set off by a stray comma
-    return None
+
+
+def _names_someone(token: Token) -> bool:
+    return token.text == ")" or (token.is_word and (token.is_capitalised or token.lower in _HEADS))
 
 
 def _coordinates(tokens: list[Token], i: int) -> bool:
