@@ -43,6 +43,30 @@ def test_attribution_in_both_orders(text: str, speaker: str, cue: str) -> None:
     assert (brief.claims[0].cue or "").lower() == cue.lower()  # the article's own words
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Anna Berg, spokeswoman for the city, said the bridge would reopen.", "Anna Berg"),
+        ("Anna Berg, 52, said the bridge would reopen.", "Anna Berg"),
+        (
+            "Professor Anna Berg, Director of the Bridge Institute, and Chair of the Board, "
+            "says the bridge is safe.",
+            "Anna Berg",
+        ),
+        ("One local paper, the Riga Herald, reported that the bridge was closed.", "Riga Herald"),
+        ("Mark Reed met Anna Berg, who had told reporters the bridge was safe.", "Anna Berg"),
+    ],
+)
+def test_the_subject_is_found_across_appositions(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_two_speakers_make_two_claims() -> None:
+    brief = brief_of("The Riga police and the city council said the bridge was safe.")
+    assert speakers(brief) == ["Riga police", "city council"]
+    assert len(hedge_texts(brief, "attribution")) == 1
+
+
 def test_a_surname_alone_is_the_same_person() -> None:
     brief = brief_of("Mayor Anna Berg opened the bridge. Berg said it was safe.")
     [berg] = [a for a in brief.actors if a.name == "Anna Berg"]

@@ -111,6 +111,10 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
             or (not first.is_capitalised or first.lower in lexicon.ROLE_WORDS)
         )
         before = tokens[opener - 1] if opener > 0 else None
+        segment = tokens[opener + 1 : mark]
+        named = first.lower == "the" and all(t.is_capitalised for t in segment[1:])
+        if named and before is not None and not before.is_capitalised:
+            return mark - 1  # "One local paper, the Riga Herald, reported": the name is the subject
         if described and first.lower == "and" and opener > 0:
             mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
             continue
