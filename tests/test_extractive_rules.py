@@ -61,6 +61,26 @@ def test_the_subject_is_found_across_appositions(text: str, speaker: str) -> Non
     assert speakers(brief_of(text)) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("With the merger Tesco said it would leave Poland.", "Tesco"),
+        ("A majority of 61 percent of voters said the bridge mattered.",
+         "majority of 61 percent of voters"),
+        ("The WHO recommends iodine. WHO say deficiency is common.", "WHO"),
+        ("Dave Lewis, CEO of Tesco, stated they would stay.", "Dave Lewis"),
+    ],
+)  # fmt: skip
+def test_subjects_behind_openers_quantities_and_acronyms(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_a_role_of_an_organisation_is_not_a_person() -> None:
+    brief = brief_of("Dave Lewis, CEO of Tesco, stated they would stay. Tesco agreed.")
+    assert not any(a.name.startswith("of ") for a in brief.actors)
+    assert [a.kind for a in brief.actors if a.name == "Dave Lewis"] == ["person"]
+
+
 def test_two_speakers_make_two_claims() -> None:
     brief = brief_of("The Riga police and the city council said the bridge was safe.")
     assert speakers(brief) == ["Riga police", "city council"]

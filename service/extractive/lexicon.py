@@ -171,3 +171,8 @@ COMMON_CAPITALISED = word_set(
 NAME_CONNECTORS = word_set(
     "of de del della di da van von der den la le du des bin al el y et d’ los las"
 )
+# Nouns of quantity: in "a median of 91 percent of people said" the people speak.
+QUANTITIES = word_set(
+    "median majority minority percent number total half third quarter most many some share "
+    "proportion dozens hundreds thousands millions"
+)

@@ -93,6 +93,9 @@ def _add_run(
             return None
     words = [t.bare for t in run]
     role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
+    if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
+        # "CEO of Tesco": the role's organisation, not a person's name
+        return _add_run(article, table, run[role_end + 2 :], run[role_end + 1], tokens)
     if 0 <= role_end < len(words) - 1:
         name_tokens = run[role_end + 1 :]
         role_start = run[0]
@@ -228,6 +231,8 @@ def _person_evidence(
     if before is None and _NEXT_SENTENCE_PRONOUN.match(text, end):
         return True  # "Emily Stone met the mayor. She said ...": the subject, then he or she
     surname = words[-1]
+    if surname in lexicon.COUNTRIES or surname in lexicon.DEMONYMS:
+        return False  # "Southern Poland": a country alone elsewhere is no surname
     return len(occurrences(surname)) > len(occurrences(" ".join(words)))
 
 

@@ -54,7 +54,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             k -= 1
         if k < 0:
             return None
-    if tokens[k].lower == "who" and k >= 2 and tokens[k - 1].text == ",":
+    if tokens[k].text == "who" and k >= 2 and tokens[k - 1].text == ",":
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
@@ -108,6 +108,7 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         described = (
             first.lower in _APPOSITION_OPENERS
             or first.text.isdigit()
+            or first.possessive  # ", Tesco's CEO for Central Europe,"
             or (not first.is_capitalised or first.lower in lexicon.ROLE_WORDS)
         )
         before = tokens[opener - 1] if opener > 0 else None
@@ -152,8 +153,17 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
         ):
             b = i
             break
+    if tokens[b].text.istitle() and tokens[b].lower in PREPOSITION_CUTS | LEFT_BREAKS:
+        # "With the acquisition Salling said": past an opening phrase, the name is the subject.
+        for i in range(b + 1, k + 1):
+            prev = tokens[i - 1]
+            plain = prev.is_word and not prev.is_capitalised
+            if tokens[i].is_capitalised and plain and prev.lower not in lexicon.DETERMINERS:
+                return i
     for i in range(b, k + 1):
         t = tokens[i]
+        if t.text.istitle() and t.lower in PREPOSITION_CUTS | LEFT_BREAKS:
+            continue  # "With ...", "After ..." opening the sentence (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
         if (
@@ -177,7 +187,11 @@ def _cut_prepositions(tokens: list[Token], b: int, k: int) -> tuple[int, int]:
 
 def _keeps_of(tokens: list[Token], i: int) -> bool:
     left = tokens[i - 1]
-    return left.is_capitalised or left.lower in lexicon.ROLE_WORDS or left.lower in _KEEP_PP_HEADS
+    return (
+        left.is_capitalised
+        or left.text.isdigit()
+        or left.lower in lexicon.ROLE_WORDS | _KEEP_PP_HEADS | lexicon.QUANTITIES
+    )
 
 
 def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | None:
@@ -240,4 +254,5 @@ def _can_open_phrase(token: Token) -> bool:
         or low
         in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
         or low in lexicon.SOURCE_NOUNS
+        or low in lexicon.ROLE_WORDS  # "according to curator Elaine Gustafson"
     )

@@ -115,10 +115,14 @@ def _as_speaker(table: ActorTable, index: int) -> int:
 
 
 def _head_noun(words: list[str]) -> str:
-    """'head of the police's investigators' -> 'head'; 'the ministry' -> 'ministry'."""
+    """'head of the police's investigators' -> 'head'; 'the ministry' -> 'ministry';
+    'a median of 91 percent of people' -> 'people'."""
     for i, word in enumerate(words[1:], 1):
+        before = words[i - 1].strip("()").lower()
+        if word.lower() == "of" and (before in lexicon.QUANTITIES or before.isdigit()):
+            continue
         if word.lower() in PREPOSITION_CUTS or word.lower() == "of":
-            return words[i - 1].strip("()").lower()
+            return before
     return words[-1].strip("()").lower()
 
 
