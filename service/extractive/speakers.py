@@ -109,8 +109,12 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
 def _as_speaker(table: ActorTable, index: int) -> int:
     """A speaker named by two or three capitalised words, of no other kind, is a person."""
     actor = table.actors[index]
-    if actor.kind == "other" and 2 <= len(actor.name.split()) <= 3:
-        actor.kind = "person"
+    words = actor.name.split()
+    named = all(w[:1].isupper() for w in words) and words[-1].lower() not in lexicon.OTHER_HEADS
+    if actor.kind == "other" and named and 2 <= len(words) <= 3:
+        actor.kind = "person"  # "Kristen Wilkins said"; not "recent poll" or "Oregon study"
+    elif actor.kind == "other" and named and len(words) == 1:
+        actor.kind = "organization"  # "Tesco said": a lone name that speaks is rarely a surname
     return index
 
 
