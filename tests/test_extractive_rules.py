@@ -213,3 +213,16 @@ def test_summary_skips_title_and_dateline_and_keeps_two_to_three_sentences() -> 
     assert "Bridge reopens" not in summary
     assert "RIGA" not in summary
     assert 2 <= summary.count(".") <= 3
+
+
+def test_a_claim_stops_at_a_strong_clause_break_before_the_next() -> None:
+    text = "Mark Reed denied the charge, but later he admitted the fraud; Stone said nothing."
+    assert [c.evidence.text for c in brief_of(text).claims] == [
+        "Mark Reed denied the charge",
+        "he admitted the fraud",
+        "Stone said nothing",
+    ]
+
+
+def test_a_passive_with_adverbs_between_is_no_claim() -> None:
+    assert brief_of("The team was initially denied visas.").claims == []

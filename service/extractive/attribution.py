@@ -9,6 +9,7 @@ from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.phrases import (
     BE,
+    is_prefix,
     LEFT_BREAKS,
     negated,
     noun_phrase_after,
@@ -99,9 +100,26 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
         if claim is not None:
             claims.append(claim)
             claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)
+    _end_at_clause_breaks(text, claims)
     for claim in claims:
         _extend_over_quote(article, sentence, claim)
     return claims
+
+
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
+def _end_at_clause_breaks(text: str, claims: list[ClaimDraft]) -> None:
+    """'Quirin denied X, but ... he claimed Y; Redouane claimed Z': a claim whose words run
+    into the next claim stops at the last strong clause break ('; ', ', but') before it."""
+    ordered = sorted(claims, key=lambda c: c.start)
+    for claim, following in zip(ordered, ordered[1:], strict=False):
+        if not claim.content_start < following.start < claim.content_end:
+            continue
+        breaks = list(_CLAUSE_BREAK.finditer(text, claim.content_start, following.start))
+        if breaks:
+            claim.content_end = breaks[-1].start()
+            claim.end = max(claim.cue_end, claim.marker_end, claim.content_end)
 
 
 def _trim_end(text: str, begin: int, end: int) -> int:
@@ -135,11 +153,21 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
         ):
             prev = tokens[i - 1].lower if i > 0 else ""
             marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if prev in BE or marker:
-                continue  # "was reported", "media reports": not a verb of saying here
+            if marker or _passive(tokens, i):
+                continue  # "media reports", "was (initially) denied": not someone saying
             cues.append(_Cue(i, i, "verb"))
     cues.sort(key=lambda c: c.index)
     return cues
+
+
+def _passive(tokens: list[Token], v: int) -> bool:
+    """A form of 'be' among the auxiliaries and adverbs before the verb: 'were twice denied'."""
+    k = v - 1
+    while k >= 0 and is_prefix(tokens[k]):
+        if tokens[k].lower in BE:
+            return True
+        k -= 1
+    return False
 
 
 def _claim_for(
