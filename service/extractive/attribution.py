@@ -3,14 +3,15 @@
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from service.article import Article, Sentence
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.phrases import (
     BE,
-    is_prefix,
     LEFT_BREAKS,
+    is_prefix,
     negated,
     noun_phrase_after,
     subject_after,
@@ -113,7 +114,7 @@ def _end_at_clause_breaks(text: str, claims: list[ClaimDraft]) -> None:
     """'Quirin denied X, but ... he claimed Y; Redouane claimed Z': a claim whose words run
     into the next claim stops at the last strong clause break ('; ', ', but') before it."""
     ordered = sorted(claims, key=lambda c: c.start)
-    for claim, following in zip(ordered, ordered[1:], strict=False):
+    for claim, following in pairwise(ordered):
         if not claim.content_start < following.start < claim.content_end:
             continue
         breaks = list(_CLAUSE_BREAK.finditer(text, claim.content_start, following.start))
