@@ -67,9 +67,11 @@ def test_zelenskiy_claims_36_rockets_on_telegram(brief: Brief) -> None:
     assert claim.cue == "wrote on the Telegram app"
 
 
-def test_the_air_force_command_claims_33_missiles(brief: Brief) -> None:
+def test_the_air_force_command_claims_33_missiles_and_adds_18(brief: Brief) -> None:
     command = actor_named(brief, "air force command")
-    assert any("33 missiles" in c.evidence.text for c in claims_by(brief, command))
+    evidence = [c.evidence.text for c in claims_by(brief, command)]
+    assert any("33 missiles" in e for e in evidence)
+    assert any(e.startswith("adding that 18") for e in evidence)
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
 
 
 _MARKS = (",", "–", "—")
+_AUXILIARIES = lexicon.word_set("had has have will would could can may might did does do")
 _HEADS = lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
 _APPOSITION_OPENERS = lexicon.word_set(
     "of a an the who which whose in at from for with and formerly now also"
@@ -122,11 +123,24 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         if described and before is not None and _names_someone(before):
             return opener - 1
         closing = tokens[mark - 1]
-        if first.is_capitalised and (closing.is_word or closing.text == ")"):
+        if _noun_phrase_like(segment) and (closing.is_word or closing.text == ")"):
             # The part between the marks is the subject itself: "One news site, Znak.com,
             # claims"; "On Monday, Director Anthony Fauci of the NIAID, announced".
             return mark - 1
         return None
+
+
+def _noun_phrase_like(segment: list[Token]) -> bool:
+    """A capitalised stretch with no verb in it: a subject set off by commas, not a clause."""
+    return (
+        bool(segment)
+        and segment[0].is_capitalised
+        and len(segment) <= 20
+        and not any(
+            t.lower in lexicon.REPORTING_VERBS or t.lower in BE or t.lower in _AUXILIARIES
+            for t in segment
+        )
+    )
 
 
 def _names_someone(token: Token) -> bool:
