@@ -219,6 +219,7 @@ class Article:
         self.sentences = _split_sentences(text, self.paragraphs, self.quotes)
         self.dateline = _find_dateline(text, self.paragraphs)
         self._sentence_starts = [s.start for s in self.sentences]
+        self._quote_starts = [q.start for q in self.quotes]
 
     def span(self, start: int, end: int) -> Span:
         """A Span of the article's own characters."""
@@ -233,6 +234,12 @@ class Article:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def quotes_starting(self, start: int, end: int) -> list[Quote]:
+        """The quotations that open within [start, end)."""
+        lo = bisect_left(self._quote_starts, start)
+        hi = bisect_left(self._quote_starts, end)
+        return self.quotes[lo:hi]
 
     def content_start(self, sentence: Sentence) -> int:
         """Where a sentence's own words begin: after the dateline, when it opens the body."""

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +90,17 @@ def test_mentions_are_whole_words() -> None:
     for actor in brief.actors:
         for m in actor.mentions:
             assert not re.match(r"\w", text[m.end : m.end + 1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Al",  # a role then a name particle and nothing after: crashed once
+        "Coach Al said the team was ready.",
+        "He spoke with the Minister Of, uh, Health.",
+        "The vote was held on Friday.It was reported that turnout was low.",
+        "Polls closed on Friday.It was reported that arrests were reported in the north.",
+    ],
+)
+def test_inputs_that_once_failed_are_grounded(text: str) -> None:
+    assert_grounded(text)

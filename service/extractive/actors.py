@@ -54,11 +54,15 @@ class ActorTable:
         self.actors: list[ActorDraft] = []
         self._mentions: list[Mention] | None = None
         self._by_form: dict[str, int] = {}
+        self._by_first_word: dict[str, set[tuple[str, int]]] = {}
         self._occurrences: dict[str, list[int]] = {}
         self._seen_forms: set[tuple[int, str]] = set()
         self._raw: list[Mention] = []
         self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
+        # People by the words of their names, for "Shoigu" -> "Sergei Shoigu": (later name
+        # word -> actor, one-word name -> actor); None when it must be rebuilt.
+        self._people: tuple[dict[str, int], dict[str, int]] | None = None
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         """The tokens of a sentence's own words (after any dateline), computed once."""
@@ -75,26 +79,37 @@ class ActorTable:
         found = self.lookup(name)
         if found is not None:
             actor = self.actors[found]
-            self._remember(name, found)
-            actor.add_form(name)
+            self.add_alias(found, name)
             if role and not actor.role:
                 actor.role = role
-            if kind == "person" and actor.kind not in ("person",) and role:
-                actor.kind = kind
-            self._mentions = None
+            if kind == "person" and actor.kind != "person" and role:
+                self.set_kind(found, kind)
             return found
         self.actors.append(ActorDraft(name=name, kind=kind, role=role, first=start))
-        self._remember(name, len(self.actors) - 1)
+        index = len(self.actors) - 1
+        self._remember(name, index)
+        self._index_person(index)
         self._mentions = None
-        return len(self.actors) - 1
+        return index
 
     def add_alias(self, index: int, form: str) -> None:
-        self.actors[index].add_form(form)
+        actor = self.actors[index]
+        name = actor.name
+        actor.add_form(form)
+        if actor.name != name:
+            self._people = None
         self._remember(form, index)
         self._mentions = None
 
+    def set_kind(self, index: int, kind: ActorKind) -> None:
+        self.actors[index].kind = kind
+        self._people = None
+
     def _remember(self, form: str, index: int) -> None:
         self._by_form.setdefault(_strip_determiner(form).lower(), index)
+        first_word = _FIRST_WORD.search(form)
+        if first_word is not None:
+            self._by_first_word.setdefault(first_word.group(), set()).add((form, index))
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -106,29 +121,44 @@ class ActorTable:
         if low in self._by_form:
             return self._by_form[low]
         words = low.split()
-        for i, actor in enumerate(self.actors):
-            if actor.kind != "person":
-                continue
-            name_words = _lower_words(actor.name)
-            if len(words) == 1 and words[0] in name_words[1:]:
-                return i
-            if len(name_words) == 1 and name_words[0] in words[1:]:
-                return i
-        return None
+        later_words, one_word = self._person_index()
+        candidates = [one_word[w] for w in words[1:] if w in one_word]
+        if len(words) == 1 and words[0] in later_words:
+            candidates.append(later_words[words[0]])
+        return min(candidates, default=None)
+
+    def _person_index(self) -> tuple[dict[str, int], dict[str, int]]:
+        if self._people is None:
+            self._people = ({}, {})
+            for i in range(len(self.actors)):
+                self._index_person(i)
+        return self._people
+
+    def _index_person(self, index: int) -> None:
+        actor = self.actors[index]
+        if self._people is None or actor.kind != "person":
+            return
+        later_words, one_word = self._people
+        words = _lower_words(actor.name)
+        for word in words[1:]:
+            later_words.setdefault(word, index)
+        if len(words) == 1:
+            one_word.setdefault(words[0], index)
 
     def find_in(self, text: str) -> int | None:
         """The actor named last in a phrase, the longest form where two end together
         ('Russia's Defence Minister Sergei Shoigu' names Shoigu)."""
         best: tuple[int, int, int] | None = None
-        for i, actor in enumerate(self.actors):
-            for form in actor.forms:
-                if len(form) < 2 or form not in text:
+        for word in {m.group() for m in _FIRST_WORD.finditer(text)}:
+            # Only forms that start with a word of the phrase can occur in it.
+            for form, i in self._by_first_word.get(word, ()):
+                if len(form) < 2:
                     continue
                 for at in word_occurrences(text, form):
-                    rank = (at + len(form), len(form), i)
-                    if best is None or rank[:2] > best[:2]:
+                    rank = (at + len(form), len(form), -i)  # ties: the actor found first
+                    if best is None or rank > best:
                         best = rank
-        return None if best is None else best[2]
+        return None if best is None else -best[2]
 
     def by_head(self, head: str, before: int) -> int | None:
         """The latest actor introduced before `before` whose name ends in this noun."""
@@ -210,6 +240,9 @@ class ActorTable:
         if found is None:
             found = self._occurrences[form] = word_occurrences(self.article.text, form)
         return found
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def word_occurrences(text: str, form: str) -> list[int]:

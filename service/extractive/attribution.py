@@ -344,8 +344,9 @@ def _skip_that(text: str, start: int, limit: int) -> int:
 
 def _extend_over_quote(article: Article, sentence: Sentence, claim: ClaimDraft) -> None:
     """A quotation that began in an earlier sentence belongs to this claim's evidence."""
-    for quote in article.quotes:
-        if quote.start < sentence.start < quote.end and claim.start <= quote.end:
+    paragraph = article.paragraphs[sentence.paragraph]
+    for quote in article.quotes_starting(paragraph.start, sentence.start):
+        if sentence.start < quote.end and claim.start <= quote.end:
             claim.start = min(claim.start, quote.start)
             claim.content_start = min(claim.content_start, quote.start)
 
@@ -355,8 +356,8 @@ def _continued_quote(
 ) -> ClaimDraft | None:
     """A sentence that is one quotation, right after a claim, continues that speaker's words."""
     begin = article.content_start(sentence)
-    for quote in article.quotes:
-        if quote.mark != '"' or not (begin <= quote.start <= begin + 1):
+    for quote in article.quotes_starting(begin, begin + 2):
+        if quote.mark != '"':
             continue
         end = min(quote.end, sentence.end)
         if (end - begin) * 10 < (sentence.end - begin) * 6:

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 
-from schemas import Actor, Claim, Hedge
+from schemas import Actor, Claim, Hedge, Span
 from service.article import Article
 from service.engine_result import EngineResult
 from service.extractive.actors import ActorTable
@@ -105,6 +105,9 @@ def _assemble(
     article: Article, table: ActorTable, drafts: list[ClaimDraft], hedges: list[HedgeDraft]
 ) -> EngineResult:
     mentions = table.mentions()
+    mentions_of: dict[int, list[Span]] = {}
+    for m in mentions:
+        mentions_of.setdefault(m.actor, []).append(article.span(m.start, m.end))
     speakers = {d.speaker for d in drafts if d.speaker is not None}
     first_seen: dict[int, int] = {}
     for mention in mentions:
@@ -123,7 +126,7 @@ def _assemble(
             kind=table.actors[i].kind,
             role=table.actors[i].role,
             aliases=sorted(f for f in table.actors[i].forms if f != table.actors[i].name),
-            mentions=[article.span(m.start, m.end) for m in mentions if m.actor == i],
+            mentions=mentions_of.get(i, []),
         )
         for i in kept
     ]

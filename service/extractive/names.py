@@ -20,19 +20,21 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     singles: list[tuple[Token, Token | None]] = []
     for sentence in article.body_sentences:
         tokens = table.sentence_tokens(sentence)
-        for run, before in _capitalised_runs(text, tokens):
+        for run, at in _capitalised_runs(text, tokens):
+            before = tokens[at - 1] if at > 0 else None
             if len(run) == 1:
                 singles.append((run[0], before))
                 continue
-            added = _add_run(article, table, run, before, tokens)
+            added = _add_run(article, table, run, at, tokens)
             if added is not None:
                 _add_acronym_after(text, table, added, run[-1])
     for token, before in singles:
         _add_single(article, table, token, before)
 
 
-def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], Token | None]]:
-    runs: list[tuple[list[Token], Token | None]] = []
+def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
+    """Runs of capitalised words ('Church of Scientology'), each with its first token's index."""
+    runs: list[tuple[list[Token], int]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -65,7 +67,7 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
                 j += 2
                 continue
             break
-        runs.append((run, tokens[i - 1] if i > 0 else None))
+        runs.append((run, i))
         i = j
     return runs
 
@@ -83,10 +85,14 @@ def _add_run(
     article: Article,
     table: ActorTable,
     run: list[Token],
-    before: Token | None,
+    at: int,
     tokens: list[Token],
 ) -> int | None:
+    """Add the actor a run of capitalised words names; `at` is the run's index in `tokens`."""
     text = article.text
+    if not run:
+        return None
+    before = tokens[at - 1] if at > 0 else None
     if run[0].possessive:
         _add_possessor(table, run[0])
         if len(run) == 1:
@@ -95,7 +101,7 @@ def _add_run(
     role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
         # "CEO of Tesco": the role's organisation, not a person's name
-        return _add_run(article, table, run[role_end + 2 :], run[role_end + 1], tokens)
+        return _add_run(article, table, run[role_end + 2 :], at + role_end + 2, tokens)
     if 0 <= role_end < len(words) - 1:
         name_tokens = run[role_end + 1 :]
         role_start = run[0]
@@ -109,11 +115,13 @@ def _add_run(
         return table.add(name, "person", name_tokens[0].start, role=role)
     if role_end == len(words) - 1:
         return None  # "the Prime Minister": a role without a name; attribution handles it
-    run = _without_leading_country(run)
+    stripped = _without_leading_country(run)
+    at += len(run) - len(stripped)
+    run = stripped
     words = [t.bare for t in run]
     start = run[0].start
     name = _span_text(text, run)
-    lead_role = _lowercase_role_before(text, tokens, run[0])
+    lead_role = _lowercase_role_before(text, tokens, at)
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         return None  # "Russian Orthodox": an adjective phrase, not a name
     kind = _classify(words, before, lead_role is not None, text, run[-1].end, table.occurrences)
@@ -148,9 +156,9 @@ def _span_text(text: str, tokens: list[Token]) -> str:
     return text[tokens[0].start : last.end - (2 if last.possessive else 0)]
 
 
-def _lowercase_role_before(text: str, tokens: list[Token], first: Token) -> str | None:
+def _lowercase_role_before(text: str, tokens: list[Token], index: int) -> str | None:
     """'Taliban spokesperson Zabiullah Mujahid': the role words just before a name."""
-    index = next(i for i, t in enumerate(tokens) if t.start == first.start)
+    first = tokens[index]
     if index == 0:
         return None
     prev = tokens[index - 1]

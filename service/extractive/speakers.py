@@ -112,9 +112,9 @@ def _as_speaker(table: ActorTable, index: int) -> int:
     words = actor.name.split()
     named = all(w[:1].isupper() for w in words) and words[-1].lower() not in lexicon.OTHER_HEADS
     if actor.kind == "other" and named and 2 <= len(words) <= 3:
-        actor.kind = "person"  # "Kristen Wilkins said"; not "recent poll" or "Oregon study"
+        table.set_kind(index, "person")  # "Kristen Wilkins said"; not "recent poll"
     elif actor.kind == "other" and named and len(words) == 1:
-        actor.kind = "organization"  # "Tesco said": a lone name that speaks is rarely a surname
+        table.set_kind(index, "organization")  # "Tesco said": a lone speaking name
     return index
 
 
