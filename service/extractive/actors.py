@@ -6,10 +6,11 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import merge
 
 from schemas import ActorKind
 from service.article import Article, Sentence
-from service.extractive.overlaps import longest_without_overlaps
+from service.extractive.overlaps import longest_without_overlaps, text_order
 from service.extractive.tokens import Token, tokenize
 
 
@@ -221,16 +222,21 @@ class ActorTable:
     def mentions(self) -> list[Mention]:
         """Every occurrence of every form, longest first where they overlap."""
         if self._mentions is None:
-            # Forms are only ever added: collect the occurrences of the new ones, then resolve
-            # overlaps over all.
-            for index, actor in enumerate(self.actors):
-                for form in actor.forms:
-                    if (index, form) not in self._seen_forms:
-                        self._seen_forms.add((index, form))
-                        self._raw.extend(
-                            Mention(at, at + len(form), index) for at in self.occurrences(form)
-                        )
-            self._mentions = longest_without_overlaps(self._raw)
+            # Forms are only ever added: find the occurrences of the new ones and merge them
+            # into the sorted list, then resolve overlaps in one pass.
+            new = [
+                Mention(at, at + len(form), index)
+                for index, actor in enumerate(self.actors)
+                for form in actor.forms
+                if (index, form) not in self._seen_forms
+                for at in self.occurrences(form)
+            ]
+            self._seen_forms.update(
+                (index, form) for index, actor in enumerate(self.actors) for form in actor.forms
+            )
+            new.sort(key=text_order)
+            self._raw = list(merge(self._raw, new, key=text_order))
+            self._mentions = longest_without_overlaps(self._raw, ordered=True)
             self._mention_starts = [m.start for m in self._mentions]
         return self._mentions
 
