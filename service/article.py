@@ -13,141 +13,25 @@ from schemas import Span
 
 ParagraphKind = Literal["title", "dateline", "heading", "boilerplate", "body"]
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Abbreviations after which a period does not end a sentence, whatever follows.
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "pres",
-        "maj",
-        "brig",
-        "cpl",
-        "pvt",
-        "supt",
-        "insp",
-        "det",
-        "fr",
-        "sens",
-        "reps",
-    ]
+_TITLES = _word_set(
+    "mr mrs ms dr prof st sr jr gen col lt sgt capt cmdr adm gov sen rep rev hon pres maj "
+    "brig cpl pvt supt insp det fr sens reps "
 )
 # Abbreviations that end a sentence only when a typical sentence opener follows.
-_SOFT_ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "nos",
-        "vs",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "plc",
-        "llc",
-        "dept",
-        "univ",
-        "approx",
-        "fig",
-        "vol",
-        "pp",
-        "ed",
-        "est",
-        "mt",
-        "ft",
-        "ave",
-        "blvd",
-        "etc",
-        "al",
-        "op",
-        "cf",
-        "ca",
-    ]
+_SOFT_ABBREVIATIONS = _word_set(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs inc corp co ltd plc llc "
+    "dept univ approx fig vol pp ed est mt ft ave blvd etc al op cf ca "
 )
-_SENTENCE_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "however",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "when",
-        "while",
-        "since",
-        "for",
-        "as",
-        "if",
-        "although",
-        "meanwhile",
-        "also",
-        "some",
-        "many",
-        "most",
-        "other",
-        "others",
-        "one",
-        "two",
-        "three",
-        "both",
-        "all",
-        "no",
-        "police",
-        "officials",
-    ]
+_SENTENCE_OPENERS = _word_set(
+    "the a an he she it they we i you this that these those there his her its their our my "
+    "but and so yet however in on at after before when while since for as if although "
+    "meanwhile also some many most other others one two three both all no police officials "
 )
 # Starts only at the head of a run of marks, and never backtracks into it: linear time even on
 # a text of 200,000 dots.
