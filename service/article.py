@@ -109,9 +109,6 @@ class Article:
         """A Span of the article's own characters."""
         return Span(start=start, end=end, text=self.text[start:end])
 
-    def sentence_text(self, sentence: Sentence) -> str:
-        return self.text[sentence.start : sentence.end]
-
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing the offset, if any."""
         i = bisect_right(self._sentence_starts, offset) - 1

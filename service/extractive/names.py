@@ -38,7 +38,7 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not (token.is_word and token.is_capitalised) or _not_a_name(token, i):
+        if not (token.is_word and token.is_capitalised) or _not_a_name(token):
             i += 1
             continue
         run = [token]
@@ -72,7 +72,7 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
     return runs
 
 
-def _not_a_name(token: Token, position: int) -> bool:
+def _not_a_name(token: Token) -> bool:
     bare = token.bare
     if bare.startswith(("I’", "I'")):
         return True  # I'm, I’ve
