@@ -3,6 +3,7 @@ person, organisation, country, place or other."""
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from schemas import ActorKind
 from service.article import Article
@@ -124,7 +125,8 @@ def _add_run(
     lead_role = _lowercase_role_before(text, tokens, at)
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         return None  # "Russian Orthodox": an adjective phrase, not a name
-    kind = _classify(words, before, lead_role is not None, text, run[-1].end, table.occurrences)
+    context = _RunContext(before, lead_role is not None, text, run[-1].end, table.occurrences)
+    kind = _classify(words, context)
     if kind is None:
         return None
     return table.add(name, kind, start, role=lead_role)
@@ -180,14 +182,19 @@ def _org_like(words: list[str]) -> bool:
     return any(w.lower() in lexicon.ORG_HEADS for w in words)
 
 
-def _classify(
-    words: list[str],
-    before: Token | None,
-    has_role: bool,
-    text: str,
-    end: int,
-    occurrences: Callable[[str], list[int]],
-) -> ActorKind | None:
+@dataclass(frozen=True, slots=True)
+class _RunContext:
+    """What around a run of capitalised words tells its kind."""
+
+    before: Token | None  # the token just before the run
+    has_role: bool  # a lowercase role stands before it ('spokesperson Zabiullah Mujahid')
+    text: str
+    end: int  # where the run ends in the text
+    occurrences: Callable[[str], list[int]]  # where a form stands in the article
+
+
+def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
+    before, has_role, text, end = ctx.before, ctx.has_role, ctx.text, ctx.end
     name = " ".join(words)
     if name in lexicon.COUNTRIES:
         return "country"
@@ -199,11 +206,7 @@ def _classify(
     ):
         return "location"
     connectors = any(w in lexicon.NAME_CONNECTORS for w in words)
-    if (
-        2 <= len(words) <= 4
-        and not connectors
-        and _person_evidence(words, before, has_role, text, end, occurrences)
-    ):
+    if 2 <= len(words) <= 4 and not connectors and _person_evidence(words, ctx):
         return "person"
     if has_role:
         return "person"
@@ -216,17 +219,11 @@ _NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?]{0,200}[.!?][\"”’']?\s+(?:He|She
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
 
 
-def _person_evidence(
-    words: list[str],
-    before: Token | None,
-    has_role: bool,
-    text: str,
-    end: int,
-    occurrences: Callable[[str], list[int]],
-) -> bool:
+def _person_evidence(words: list[str], ctx: _RunContext) -> bool:
     """Two to four capitalised words name a person only with some sign of one: a title, an
     age, an apposition ('Howard Rubel, a Toronto lawyer'), a possessor ('France's Sebastien
     Lecornu'), a reporting verb, or the surname standing alone elsewhere."""
+    before, has_role, text, end = ctx.before, ctx.has_role, ctx.text, ctx.end
     if has_role or _AGE.match(text[end : end + 8]):
         return True
     if before is not None and (before.possessive or before.lower in lexicon.HONORIFICS):
@@ -241,7 +238,7 @@ def _person_evidence(
     surname = words[-1]
     if surname in lexicon.COUNTRIES or surname in lexicon.DEMONYMS:
         return False  # "Southern Poland": a country alone elsewhere is no surname
-    return len(occurrences(surname)) > len(occurrences(" ".join(words)))
+    return len(ctx.occurrences(surname)) > len(ctx.occurrences(" ".join(words)))
 
 
 def _next_word(text: str, end: int) -> str:
