@@ -34,6 +34,8 @@ _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
 )
+_CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
+_CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
 # Verbs that invert after a quotation or clause: '..., said the ministry', '"...," added Smith'.
 _INVERTING = lexicon.word_set(
@@ -310,12 +312,9 @@ def _draft(
 def _cue_end(text: str, cue: Token, tokens: list[Token], index: int) -> int:
     """The cue with its channel ('wrote on the Telegram app') or recipient ('told reporters')."""
     match = _CHANNEL.match(text, cue.end)
-    if match and match.group("noun") in lexicon.CHANNEL_NOUNS | {
-        n.lower() for n in lexicon.CHANNEL_NOUNS
-    }:
-        tail = match.end()
-        following = re.match(r"\s+(?:app|channel|account|page|feed)\b", text[tail:])
-        return tail + (following.end() if following else 0)
+    if match and match.group("noun") in _CHANNELS:
+        following = _CHANNEL_TAIL.match(text, match.end())
+        return following.end() if following else match.end()
     if cue.lower in ("told", "tells", "tell", "telling"):
         j = index + 1
         last = cue.end

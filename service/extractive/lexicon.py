@@ -176,3 +176,5 @@ QUANTITIES = word_set(
     "median majority minority percent number total half third quarter most many some share "
     "proportion dozens hundreds thousands millions"
 )
+# Any noun that can head a speaker's description: "the ministry", "officials", "a source".
+SPEAKER_HEADS = ORG_HEADS | GROUP_HEADS | PERSON_HEADS | OTHER_HEADS

@@ -216,6 +216,7 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
 
 
 _NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?]{0,200}[.!?][\"”’']?\s+(?:He|She|His|Her)\b")
+_PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
 
 
@@ -229,7 +230,7 @@ def _person_evidence(words: list[str], ctx: _RunContext) -> bool:
     if before is not None and (before.possessive or before.lower in lexicon.HONORIFICS):
         return True
     apposition = _APPOSITION.match(text, end)
-    if apposition and apposition.group("noun").lower() in lexicon.ROLE_WORDS | lexicon.PERSON_HEADS:
+    if apposition and apposition.group("noun").lower() in _PERSON_NOUNS:
         return True
     if _next_word(text, end) in lexicon.REPORTING_VERBS:
         return True

@@ -11,7 +11,13 @@ LEFT_BREAKS = lexicon.word_set(
     "although though whether unless until than once"
 )
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
+# Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
+_OF_KEEPERS = lexicon.ROLE_WORDS | _KEEP_PP_HEADS | lexicon.QUANTITIES
 _CLOSING = "”\"’'»"
+# Sentence openers that are not the subject: "With the acquisition Salling said".
+_OPENERS = PREPOSITION_CUTS | LEFT_BREAKS
+# A determiner after these does not start a new phrase: "of the", "in the", "all the".
+_NO_RESTART = lexicon.DETERMINERS | PREPOSITION_CUTS | lexicon.word_set("of and")
 _NEGATIONS = lexicon.word_set("not never n't no nor neither")
 _LY_NOUNS = lexicon.word_set("family assembly ally rally supply monopoly anomaly folly italy")
 
@@ -86,7 +92,6 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
 
 _MARKS = (",", "–", "—")
 _AUXILIARIES = lexicon.word_set("had has have will would could can may might did does do")
-_HEADS = lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
 _APPOSITION_OPENERS = lexicon.word_set(
     "of a an the who which whose in at from for with and formerly now also"
 )
@@ -144,7 +149,9 @@ def _noun_phrase_like(segment: list[Token]) -> bool:
 
 
 def _names_someone(token: Token) -> bool:
-    return token.text == ")" or (token.is_word and (token.is_capitalised or token.lower in _HEADS))
+    return token.text == ")" or (
+        token.is_word and (token.is_capitalised or token.lower in lexicon.SPEAKER_HEADS)
+    )
 
 
 def _coordinates(tokens: list[Token], i: int) -> bool:
@@ -160,14 +167,10 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
     """Start the phrase at its determiner or first capitalised word, not at stray words."""
     for i in range(k, b, -1):
         prev = tokens[i - 1]
-        if (
-            tokens[i].lower in ("the", "a", "an")
-            and prev.is_word
-            and prev.lower not in (lexicon.DETERMINERS | PREPOSITION_CUTS | {"of", "and"})
-        ):
+        if tokens[i].lower in ("the", "a", "an") and prev.is_word and prev.lower not in _NO_RESTART:
             b = i
             break
-    if tokens[b].text.istitle() and tokens[b].lower in PREPOSITION_CUTS | LEFT_BREAKS:
+    if tokens[b].text.istitle() and tokens[b].lower in _OPENERS:
         # "With the acquisition Salling said": past an opening phrase, the name is the subject.
         for i in range(b + 1, k + 1):
             prev = tokens[i - 1]
@@ -176,14 +179,11 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
                 return i
     for i in range(b, k + 1):
         t = tokens[i]
-        if t.text.istitle() and t.lower in PREPOSITION_CUTS | LEFT_BREAKS:
+        if t.text.istitle() and t.lower in _OPENERS:
             continue  # "With ...", "After ..." opening the sentence (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
-        if (
-            t.lower
-            in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
-        ):
+        if t.lower in lexicon.SPEAKER_HEADS:
             return i
     return None
 
@@ -201,11 +201,7 @@ def _cut_prepositions(tokens: list[Token], b: int, k: int) -> tuple[int, int]:
 
 def _keeps_of(tokens: list[Token], i: int) -> bool:
     left = tokens[i - 1]
-    return (
-        left.is_capitalised
-        or left.text.isdigit()
-        or left.lower in lexicon.ROLE_WORDS | _KEEP_PP_HEADS | lexicon.QUANTITIES
-    )
+    return left.is_capitalised or left.text.isdigit() or left.lower in _OF_KEEPERS
 
 
 def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | None:
@@ -240,12 +236,7 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
             break
-        if (
-            t.is_capitalised
-            or low in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS
-            or low in lexicon.OTHER_HEADS
-            or low in lexicon.SOURCE_NOUNS
-        ):
+        if t.is_capitalised or low in lexicon.SPEAKER_HEADS or low in lexicon.SOURCE_NOUNS:
             last_head = j
         elif low in lexicon.PRONOUNS and j == i:
             return (j, j)
@@ -265,8 +256,7 @@ def _can_open_phrase(token: Token) -> bool:
         token.is_capitalised
         or low in lexicon.DETERMINERS
         or low in lexicon.PRONOUNS
-        or low
-        in lexicon.GROUP_HEADS | lexicon.ORG_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
+        or low in lexicon.SPEAKER_HEADS
         or low in lexicon.SOURCE_NOUNS
         or low in lexicon.ROLE_WORDS  # "according to curator Elaine Gustafson"
     )

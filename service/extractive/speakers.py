@@ -16,6 +16,8 @@ _PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "they": ("group", "organization", "country", "person"),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# Heads that describe a speaker rather than name one: "a source within the Interior Ministry".
+_DESCRIBED_HEADS = lexicon.PERSON_HEADS | lexicon.GROUP_HEADS | lexicon.OTHER_HEADS | {"source"}
 
 
 def resolve_speakers(
@@ -64,9 +66,7 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if known is None:
         known = table.find_in(phrase)
     head = _head_noun(words)
-    descriptive = head in lexicon.PERSON_HEADS | lexicon.GROUP_HEADS | lexicon.OTHER_HEADS | {
-        "source"
-    }
+    descriptive = head in _DESCRIBED_HEADS
     if known is not None and descriptive:
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
@@ -75,22 +75,16 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
             return known
-        if (
-            head
-            not in lexicon.ORG_HEADS
-            | lexicon.GROUP_HEADS
-            | lexicon.PERSON_HEADS
-            | lexicon.OTHER_HEADS
-        ):
+        if head not in lexicon.SPEAKER_HEADS:
             return known
     if len(words) <= 2 and words[0].lower() in ("the", "this", "that"):
         found = table.by_head(head, start)
         if found is not None:
             table.add_alias(found, phrase)
             return found
-    heads = lexicon.ORG_HEADS | lexicon.GROUP_HEADS | lexicon.PERSON_HEADS | lexicon.OTHER_HEADS
     if all(
-        w in lexicon.WEEKDAYS_MONTHS or (w in lexicon.COMMON_CAPITALISED and w.lower() not in heads)
+        w in lexicon.WEEKDAYS_MONTHS
+        or (w in lexicon.COMMON_CAPITALISED and w.lower() not in lexicon.SPEAKER_HEADS)
         for w in words
     ):
         return None  # "Later said", "Sunday said"; but "Police said" names the police
