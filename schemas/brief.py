@@ -101,7 +101,12 @@ class Meta(_Model):
     text_sha256: str | None = Field(
         default=None, description="sha256 of the text as submitted (UTF-8), to tie brief to text."
     )
-    attempts: int = Field(default=0, ge=0, description="Model calls made (0 for extractive).")
+    attempts: int = Field(
+        default=0, ge=0, description="Answers asked of the model: the first and its re-asks."
+    )
+    model_calls: int = Field(
+        default=0, ge=0, description="Requests to the model server, transport retries included."
+    )
     usage: Usage = Field(default_factory=Usage, description="Tokens spent over every attempt.")
     cached: bool = Field(default=False, description="True when served from the cache.")
     timings_ms: dict[str, float] = Field(

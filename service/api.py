@@ -13,7 +13,8 @@ from service import __version__
 from service.cache import BriefCache
 from service.config import Settings, get_settings
 from service.errors import TextTooLarge, UnsupportedMediaType
-from service.pipeline import auto_engine, summarize
+from service.llm.engine import LlmEngine
+from service.pipeline import auto_engine, llm_engine_for, summarize
 from service.problems import install_problem_handlers, problem_for
 
 log = logging.getLogger("newsbrief")
@@ -25,7 +26,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         413: "The text is longer than NEWSBRIEF_MAX_TEXT_CHARS.",
         415: "The content type is missing or not JSON.",
         422: "Missing, mistyped, unknown or empty fields.",
-        503: "The requested engine is not available.",
+        429: "Too many briefs are waiting on the model; retry after Retry-After seconds.",
+        502: "The model's answer stayed invalid (errors and usage in the body), or the model "
+        "server failed or rejected the request.",
+        503: "The llm engine is not configured, or the model server is unreachable.",
+        504: "The model server timed out.",
     }.items()
 }
 
@@ -36,6 +41,11 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 def get_cache(request: Request) -> BriefCache:
     cache: BriefCache = request.app.state.cache
     return cache
+
+
+def get_llm(request: Request) -> LlmEngine | None:
+    llm: LlmEngine | None = request.app.state.llm
+    return llm
 
 
 def require_json(request: Request) -> None:
@@ -49,15 +59,21 @@ def require_json(request: Request) -> None:
         )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the application; uvicorn calls this as a factory."""
+def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -> FastAPI:
+    """Build the application; uvicorn calls this as a factory. `llm` replaces the llm engine
+    the app would make from its settings (tests hand in one with a fake transport)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine, why = auto_engine(settings)
         log.info("newsbrief %s: engine %s (%s)", __version__, engine, why)
-        yield
+        if llm is not None:
+            yield
+            return
+        async with llm_engine_for(settings) as own:
+            app.state.llm = own
+            yield
 
     app = FastAPI(
         title="newsbrief",
@@ -66,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.cache = BriefCache(settings.cache_size)
+    app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
     app.dependency_overrides[get_settings] = lambda: settings
     install_problem_handlers(app)
     body_limit = settings.max_text_chars * 6 + 65_536
@@ -96,9 +113,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body: SummaryRequest,
         settings: SettingsDep,
         cache: Annotated[BriefCache, Depends(get_cache)],
+        llm: Annotated[LlmEngine | None, Depends(get_llm)],
     ) -> Brief:
         """Summary, actors, claims and hedges; every span indexes the text as sent."""
-        return await summarize(body, settings, cache)
+        return await summarize(body, settings, cache, llm)
 
     @app.get("/v1/schema", summary="The Brief's JSON Schema")
     async def brief_schema() -> JSONResponse:

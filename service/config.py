@@ -8,6 +8,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import EngineName
 
+OutputModeSetting = Literal["auto", "json_schema", "json_object_schema", "json_object"]
+
 
 class Settings(BaseSettings):
     """Everything the service can be told. Each field is NEWSBRIEF_<NAME> in the environment."""
@@ -29,7 +31,45 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("NEWSBRIEF_API_KEY", "OPENAI_API_KEY"),
         description="Key for the model endpoint (NEWSBRIEF_API_KEY or OPENAI_API_KEY).",
     )
-    model: str | None = Field(default=None, description="Model name for the llm engine.")
+    model: str | None = Field(
+        default=None,
+        description="Model name for the llm engine; a local server that serves one model "
+        "accepts any name, so it may be left unset there.",
+    )
+    output_mode: OutputModeSetting = Field(
+        default="auto",
+        description="How the model is held to the schema: json_schema (strict, OpenAI and vLLM), "
+        "json_object_schema (llama.cpp's server), json_object (schema in the prompt only), or "
+        "auto (json_schema, falling back once to json_object_schema if the server rejects it).",
+    )
+    max_attempts: int = Field(
+        default=3, ge=1, le=10, description="Model calls per brief: the first and its re-asks."
+    )
+    max_tokens: int = Field(
+        default=2048, ge=64, description="Output budget per model call, in tokens."
+    )
+    timeout: float = Field(
+        default=120.0, gt=0, description="Seconds to wait for one model response."
+    )
+    transport_retries: int = Field(
+        default=3, ge=0, le=10, description="Retries of one model call after a transport fault."
+    )
+    retry_base_wait: float = Field(
+        default=0.5, ge=0, description="Seconds before the first transport retry; doubles after."
+    )
+    retry_max_wait: float = Field(
+        default=30.0, ge=0, description="Most seconds spent waiting between transport retries."
+    )
+    max_inflight: int = Field(
+        default=4, ge=1, description="Most briefs waiting on the model at once."
+    )
+    max_queue: int = Field(
+        default=16, ge=0, description="Briefs that may wait for a free slot; beyond, 429."
+    )
+    crosscheck_reask: bool = Field(
+        default=False,
+        description="Re-ask once when the extractive engine sees attribution the model missed.",
+    )
     max_text_chars: int = Field(
         default=200_000, ge=1, description="Longest article accepted, in characters."
     )

@@ -81,6 +81,21 @@ def find_phrase(text: str, phrase: str, start: int = 0, end: int | None = None) 
     return Span(start=first, end=last + 1, text=text[first : last + 1])
 
 
+def find_all(text: str, phrase: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Every whole-word, non-overlapping occurrence of `phrase` in text[start:end]."""
+    needle = fold_phrase(phrase)
+    if not needle:
+        return []
+    window = _folded_window(text, start, len(text) if end is None else end)
+    spans = []
+    for match in re.finditer(re.escape(needle), window.folded):
+        i, j = match.start(), match.end()
+        if _whole_word(window.folded, i, j):
+            first, last = window.positions[i], window.positions[j - 1]
+            spans.append(Span(start=first, end=last + 1, text=text[first : last + 1]))
+    return spans
+
+
 def _whole_word(folded: str, i: int, j: int) -> bool:
     before = folded[i - 1] if i > 0 else " "
     after = folded[j] if j < len(folded) else " "

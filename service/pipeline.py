@@ -2,6 +2,8 @@
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from anyio import to_thread
 
@@ -11,54 +13,66 @@ from service.cache import BriefCache, BriefKey, text_sha256
 from service.config import Settings
 from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
-
-# The model-backed engine is the next piece of work; until it exists, `auto` cannot pick it.
-LLM_ENGINE_BUILT = False
+from service.llm.engine import LlmEngine
+from service.llm.prompts import prompt_version
 
 
 def auto_engine(settings: Settings) -> tuple[str, str]:
     """The engine `auto` means here, and why, in words for the start-up log and /healthz."""
-    engine, why = settings.engine_choice()
-    if engine == "llm" and not LLM_ENGINE_BUILT:
-        return "extractive", f"{why}, but this version has no llm engine yet"
-    return engine, why
+    return settings.engine_choice()
 
 
 def resolve_engine(requested: str, settings: Settings) -> str:
     """The engine that will run for a request: its own choice, else NEWSBRIEF_ENGINE, where
-    `auto` is decided by `auto_engine`. Asking for llm explicitly is a 503 until it exists."""
+    `auto` is decided by `auto_engine`. Asking for llm with no model configured is a 503."""
     if requested == "auto":
         requested = settings.engine
     if requested == "auto":
         requested = auto_engine(settings)[0]
-    if requested == "llm":
-        # The model-backed engine is not built yet; say so rather than fall back silently.
+    if requested == "llm" and not settings.model_configured():
         raise EngineUnavailable(
-            "No model is configured: the llm engine is not available in this version. "
-            "Use engine 'extractive' (or 'auto')."
-            if not settings.model_configured()
-            else "The llm engine is not available in this version; use 'extractive'."
+            "No model is configured for the llm engine: set NEWSBRIEF_BASE_URL (and "
+            "NEWSBRIEF_MODEL) or an API key, or use engine 'extractive' (or 'auto')."
         )
     return requested
 
 
-def brief_key(request: SummaryRequest, engine: str) -> BriefKey:
+def brief_key(request: SummaryRequest, engine: str, settings: Settings) -> BriefKey:
     """The cache and staleness key of a request on an engine."""
+    llm = engine == "llm"
     return BriefKey(
         text_sha256=text_sha256(request.text),
         title=request.title,
         engine=engine,
-        model=None,
-        prompt_version=None,
-        engine_version=engine_version() if engine == "extractive" else None,
+        model=settings.model if llm else None,
+        prompt_version=prompt_version() if llm else None,
+        engine_version=None if llm else engine_version(),
         schema_version=SCHEMA_VERSION,
     )
 
 
+@asynccontextmanager
+async def llm_engine_for(settings: Settings) -> AsyncIterator[LlmEngine | None]:
+    """The llm engine for a run (its client closed after), or None with no model configured."""
+    if not settings.model_configured():
+        yield None
+        return
+    engine = LlmEngine(settings)
+    try:
+        yield engine
+    finally:
+        await engine.close()
+
+
 async def summarize(
-    request: SummaryRequest, settings: Settings, cache: BriefCache | None = None
+    request: SummaryRequest,
+    settings: Settings,
+    cache: BriefCache | None = None,
+    llm: LlmEngine | None = None,
 ) -> Brief:
-    """Brief one article: validate, segment, run the engine, assemble the meta."""
+    """Brief one article: validate, segment, run the engine, assemble the meta.
+
+    `llm` is the process's shared llm engine; without one, a request for llm makes its own."""
     started = time.perf_counter()
     if len(request.text) > settings.max_text_chars:
         raise TextTooLarge(
@@ -66,12 +80,20 @@ async def summarize(
             f"{settings.max_text_chars:,} (NEWSBRIEF_MAX_TEXT_CHARS)"
         )
     engine = resolve_engine(request.options.engine, settings)
-    key = brief_key(request, engine)
+    key = brief_key(request, engine, settings)
     if cache is not None and (hit := cache.get(key)) is not None:
         elapsed = (time.perf_counter() - started) * 1000
         meta = hit.meta.model_copy(update={"cached": True, "timings_ms": {"total": elapsed}})
         return hit.model_copy(update={"meta": meta})
-    brief = await to_thread.run_sync(_run_extractive, request, started)
+    if engine == "llm":
+        if llm is None:
+            async with llm_engine_for(settings) as own:
+                assert own is not None  # resolve_engine checked that a model is configured
+                brief = await _run_llm(request, own, started)
+        else:
+            brief = await _run_llm(request, llm, started)
+    else:
+        brief = await to_thread.run_sync(_run_extractive, request, started)
     if cache is not None:
         cache.put(key, brief)
     return brief
@@ -80,6 +102,40 @@ async def summarize(
 def summarize_sync(request: SummaryRequest, settings: Settings) -> Brief:
     """The same pipeline for callers without an event loop (the CLI)."""
     return asyncio.run(summarize(request, settings))
+
+
+async def _run_llm(request: SummaryRequest, llm: LlmEngine, started: float) -> Brief:
+    t0 = time.perf_counter()
+    article = await to_thread.run_sync(Article, request.text, request.title)
+    t1 = time.perf_counter()
+    outcome = await llm.brief(article)
+    total = time.perf_counter() - started
+    timings = {
+        "segment": round((t1 - t0) * 1000, 3),
+        "model": round(outcome.spend.waited_s * 1000, 3),
+        "service": round((total - outcome.spend.waited_s) * 1000, 3),
+        "total": round(total * 1000, 3),
+    }
+    result = outcome.result
+    meta = Meta(
+        text_sha256=text_sha256(request.text),
+        engine="llm",
+        model=outcome.model or llm.transport.model,
+        prompt_version=llm.prompt_version,
+        schema_version=SCHEMA_VERSION,
+        attempts=outcome.spend.attempts,
+        model_calls=outcome.spend.calls,
+        usage=outcome.spend.usage,
+        timings_ms=timings,
+        warnings=result.warnings,
+    )
+    return Brief(
+        summary=result.summary,
+        actors=result.actors,
+        claims=result.claims,
+        hedges=result.hedges,
+        meta=meta,
+    )
 
 
 def _run_extractive(request: SummaryRequest, started: float) -> Brief:

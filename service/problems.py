@@ -26,6 +26,7 @@ def problem_response(
     title: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     problem = Problem(
         title=title or HTTPStatus(status).phrase,
@@ -33,6 +34,7 @@ def problem_response(
         detail=detail,
         code=code,
         errors=errors,
+        **(extra or {}),
     )
     return JSONResponse(
         problem.model_dump(exclude_none=True),
@@ -44,7 +46,15 @@ def problem_response(
 
 def problem_for(exc: NewsbriefError) -> JSONResponse:
     """The response for one of the service's own errors."""
-    return problem_response(exc.status, exc.code, exc.detail, title=exc.title, errors=exc.errors)
+    return problem_response(
+        exc.status,
+        exc.code,
+        exc.detail,
+        title=exc.title,
+        errors=exc.errors,
+        extra=exc.extra,
+        headers=exc.headers,
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:

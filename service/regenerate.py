@@ -15,7 +15,8 @@ from schemas import Brief, SummaryOptions, SummaryRequest
 from service.cache import text_sha256
 from service.config import Settings
 from service.errors import NewsbriefError
-from service.pipeline import brief_key, resolve_engine, summarize
+from service.llm.engine import LlmEngine
+from service.pipeline import brief_key, llm_engine_for, resolve_engine, summarize
 
 BRIEF_SUFFIX = ".brief.json"
 
@@ -71,9 +72,11 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
-def _staleness(text: str, stored: Brief, request: SummaryRequest, engine: str) -> str | None:
+def _staleness(
+    text: str, stored: Brief, request: SummaryRequest, engine: str, settings: Settings
+) -> str | None:
     """Why a stored brief no longer matches its article and the current engine, or None."""
-    key = brief_key(request, engine)
+    key = brief_key(request, engine, settings)
     meta = stored.meta
     checks = [
         ("text changed", meta.text_sha256, text_sha256(text)),
@@ -99,7 +102,7 @@ def _parse_brief(stored: str | None) -> Brief | None:
 
 
 async def _brief_one(
-    path: Path, settings: Settings, engine: str, force: bool, check: bool
+    path: Path, settings: Settings, engine: str, force: bool, check: bool, llm: LlmEngine | None
 ) -> Outcome:
     """Check or (re)write the brief of one article; never raises."""
     name = path.name
@@ -113,19 +116,19 @@ async def _brief_one(
             return Outcome(name, "missing", f"no {target.name}")
         if check and stored is None:
             return Outcome(name, "invalid", f"{target.name} is not a valid brief")
-        reason = None if stored is None else _staleness(text, stored, request, engine)
+        reason = None if stored is None else _staleness(text, stored, request, engine, settings)
         fresh = None
         if stored is not None and reason is None and engine == "extractive":
             # The extractive engine is deterministic and cheap: compare whole contents, so a
             # brief edited by hand is caught (and, when writing, put right).
-            fresh = await summarize(request, settings)
+            fresh = await summarize(request, settings, llm=llm)
             if for_file(fresh) != stored_text:
                 reason = "content differs from a fresh run (edited by hand?)"
         if check:
             return Outcome(name, "stale", reason) if reason else Outcome(name, "ok")
         if stored is not None and reason is None and not force:
             return Outcome(name, "unchanged")
-        brief = fresh or await summarize(request, settings)
+        brief = fresh or await summarize(request, settings, llm=llm)
         write_atomically(target, for_file(brief))
         return Outcome(name, "written", f"{len(brief.claims)} claims, {len(brief.hedges)} hedges")
     except (NewsbriefError, ValidationError, OSError) as exc:
@@ -158,16 +161,18 @@ async def regenerate(
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
-    async def run(path: Path) -> Outcome:
+    async def run(path: Path, llm: LlmEngine | None) -> Outcome:
         nonlocal done
         async with gate:
-            outcome = await _brief_one(path, settings, resolved, force, check)
+            outcome = await _brief_one(path, settings, resolved, force, check, llm)
         done += 1
         if progress is not None:
             progress(done, len(paths), outcome)
         return outcome
 
-    outcomes = list(await asyncio.gather(*(run(p) for p in paths)))
+    # One llm engine (one client, one output-mode memory) for the whole run.
+    async with llm_engine_for(settings) as llm:
+        outcomes = list(await asyncio.gather(*(run(p, llm) for p in paths)))
     known = {brief_path(p).name for p in paths}
     for orphan in sorted(folder.glob("*" + BRIEF_SUFFIX)):
         if orphan.name not in known:

@@ -159,11 +159,3 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(
     problem = assert_problem(response, 500, "internal_error")
     assert "secret internals" not in response.text
     assert problem["title"] == "Internal Server Error"
-
-
-def test_a_configured_key_does_not_break_auto_before_the_llm_engine_exists() -> None:
-    app = create_app(offline_settings(api_key="sk-test-not-a-real-key"))
-    with TestClient(app) as client:
-        assert client.get("/healthz").json()["engine"] == "extractive"
-        response = client.post("/v1/summaries", json={"text": "The mayor said it was fine."})
-        assert response.json()["meta"]["engine"] == "extractive"

@@ -1,0 +1,239 @@
+"""The llm engine: prompt the model, ground its answer, re-ask with the errors, assemble.
+
+Two loops, never stacked: the transport retries live in transport.py; this module owns the
+validation loop (re-ask with the errors of the last answer, or one retry with a larger budget
+after a truncated answer).
+"""
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2
+
+from schemas import Usage
+from service.article import Article
+from service.config import Settings
+from service.engine_result import EngineResult
+from service.errors import ModelOutputInvalid, ModelRefused, NewsbriefError
+from service.extractive.engine import extract
+from service.llm.assemble import assemble
+from service.llm.gate import ModelGate
+from service.llm.ground import Grounded, ground_answer
+from service.llm.prompts import base_messages, prompt_version, repair_messages
+from service.llm.schema import OutputMode, schema_for
+from service.llm.transport import Completion, ModelTransport
+
+log = logging.getLogger("newsbrief")
+
+MAX_ERRORS_SHOWN = 15  # the re-ask lists at most this many errors, so it stays short
+TRUNCATION_BUDGET_FACTOR = 2
+
+
+@dataclass
+class Spend:
+    """What the model cost for one brief, over every attempt, success or failure."""
+
+    attempts: int = 0
+    calls: int = 0
+    waited_s: float = 0.0
+    usage: Usage = field(default_factory=Usage)
+
+    def add(self, completion: Completion) -> None:
+        self.attempts += 1
+        self.calls += completion.calls
+        self.waited_s += completion.waited_s
+        self.usage = Usage(
+            prompt_tokens=self.usage.prompt_tokens + completion.usage.prompt_tokens,
+            completion_tokens=self.usage.completion_tokens + completion.usage.completion_tokens,
+            total_tokens=self.usage.total_tokens + completion.usage.total_tokens,
+        )
+
+    def report(self) -> dict[str, Any]:
+        """The members a failure's problem body carries."""
+        return {"attempts": self.attempts, "usage": self.usage.model_dump()}
+
+
+@dataclass
+class LlmOutcome:
+    result: EngineResult
+    spend: Spend
+    model: str
+
+
+class SchemaModeRejected(Exception):
+    """The server refused strict json_schema (llama.cpp answers 500)."""
+
+
+class LlmEngine:
+    """One per process: the shared client, the concurrency gate and the output mode in use."""
+
+    def __init__(self, settings: Settings, http_client: httpx2.AsyncClient | None = None) -> None:
+        self.settings = settings
+        self.transport = ModelTransport(settings, http_client)
+        self.gate = ModelGate(settings.max_inflight, settings.max_queue)
+        chosen = settings.output_mode
+        self.mode: OutputMode = "json_schema" if chosen == "auto" else chosen
+        self._may_fall_back = chosen == "auto"
+        self._model_seen: str | None = None
+
+    @property
+    def prompt_version(self) -> str:
+        return prompt_version()
+
+    async def close(self) -> None:
+        await self.transport.close()
+
+    async def brief(self, article: Article) -> LlmOutcome:
+        """Brief one article, or raise the service error that says why not."""
+        async with self.gate.slot():
+            spend = Spend()
+            result = await self._run(article, spend)
+            return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
+
+    async def _run(self, article: Article, spend: Spend) -> EngineResult:
+        settings = self.settings
+        max_tokens = settings.max_tokens
+        budget_raised = False
+        repair: tuple[str, list[str]] | None = None
+        best: Grounded | None = None
+        last: Grounded | None = None
+        crosschecked = False
+        while spend.attempts < settings.max_attempts:
+            completion = await self._call(article, repair, max_tokens, spend)
+            if completion.refusal:
+                raise ModelRefused(
+                    f"The model declined to answer: {completion.refusal[:300]}",
+                    extra=spend.report(),
+                )
+            if completion.finish_reason == "length":
+                # A cut-off answer is not re-asked blindly: one more try with room to finish.
+                if budget_raised:
+                    raise ModelOutputInvalid(
+                        f"The model's answer was cut off at {max_tokens} tokens twice "
+                        "(NEWSBRIEF_MAX_TOKENS).",
+                        extra=spend.report(),
+                    )
+                budget_raised = True
+                max_tokens *= TRUNCATION_BUDGET_FACTOR
+                log.info("answer truncated; retrying with max_tokens=%d", max_tokens)
+                continue
+            grounded = last = ground_answer(article, completion.content)
+            if grounded.parsed and (best is None or _size(grounded) >= _size(best)):
+                best = grounded
+            missed = crosscheck(article, grounded)
+            if not grounded.errors:
+                again = settings.crosscheck_reask and spend.attempts < settings.max_attempts
+                if missed and again and not crosschecked:
+                    crosschecked = True
+                    repair = (completion.content or "", [_missed_error(m) for m in missed])
+                    continue
+                return assemble(article, grounded, [_missed_warning(m) for m in missed])
+            repair = (completion.content or "", _shown(grounded.errors))
+        if best is not None and best.anything:
+            dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
+            missed = crosscheck(article, best)
+            return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
+        errors = last.errors if last is not None else []
+        raise ModelOutputInvalid(
+            f"The model's answer did not ground in the article after {spend.attempts} "
+            "attempts; nothing could be kept.",
+            errors=[{"message": e} for e in errors],
+            extra=spend.report(),
+        )
+
+    async def _call(
+        self,
+        article: Article,
+        repair: tuple[str, list[str]] | None,
+        max_tokens: int,
+        spend: Spend,
+    ) -> Completion:
+        ids = [s.id for s in article.sentences]
+        while True:
+            schema = schema_for(self.mode, ids)
+            messages = base_messages(article, self.mode, schema)
+            if repair is not None:
+                messages = repair_messages(messages, *repair)
+            try:
+                completion = await self._complete(messages, schema, max_tokens)
+            except SchemaModeRejected:
+                # llama.cpp's server rejects json_schema; it honours json_object with a schema.
+                log.warning("the model server rejected json_schema; using json_object_schema")
+                self.mode = "json_object_schema"
+                self._may_fall_back = False
+                spend.calls += 1
+                continue
+            except NewsbriefError as exc:
+                exc.extra = {**exc.extra, **spend.report()}
+                raise
+            spend.add(completion)
+            self._model_seen = completion.model
+            return completion
+
+    async def _complete(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int
+    ) -> Completion:
+        probing = self.mode == "json_schema" and self._may_fall_back
+        try:
+            return await self.transport.complete(
+                messages,
+                response_format(self.mode, schema),
+                max_tokens,
+                retry_server_errors=not probing,
+            )
+        except NewsbriefError as exc:
+            if probing and exc.extra.get("upstream_status") in (400, 500):
+                raise SchemaModeRejected from exc
+            raise
+
+
+def response_format(mode: OutputMode, schema: dict[str, Any]) -> dict[str, Any]:
+    if mode == "json_schema":
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": "brief", "strict": True, "schema": schema},
+        }
+    if mode == "json_object_schema":
+        return {"type": "json_object", "schema": schema}
+    return {"type": "json_object"}
+
+
+@dataclass(frozen=True)
+class Missed:
+    """A sentence where the extractive engine sees attribution that no model claim cites."""
+
+    sentence: str
+    cue: str
+
+
+def crosscheck(article: Article, grounded: Grounded) -> list[Missed]:
+    """Sentences with an attribution cue (by the extractive rules) that no claim cites."""
+    cited = {sid for claim in grounded.claims for sid in claim.sentences}
+    missed: dict[str, Missed] = {}
+    for claim in extract(article).claims:
+        if claim.cue is None:
+            continue
+        sentence = article.sentence_at(claim.evidence.start)
+        if sentence is not None and sentence.id not in cited and sentence.id not in missed:
+            missed[sentence.id] = Missed(sentence.id, claim.cue)
+    return sorted(missed.values(), key=lambda m: int(m.sentence[1:]))
+
+
+def _missed_warning(missed: Missed) -> str:
+    return f"{missed.sentence} has attribution ({missed.cue!r}) that no claim cites"
+
+
+def _missed_error(missed: Missed) -> str:
+    return f"$.claims: {missed.sentence} has a reporting cue ({missed.cue!r}) but no claim cites it"
+
+
+def _shown(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_ERRORS_SHOWN:
+        return errors
+    rest = len(errors) - MAX_ERRORS_SHOWN
+    return [*errors[:MAX_ERRORS_SHOWN], f"$: and {rest} more errors of the same kinds"]
+
+
+def _size(grounded: Grounded) -> int:
+    return len(grounded.actors) + len(grounded.claims) + len(grounded.hedges)
