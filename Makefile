@@ -6,11 +6,13 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 ENGINE ?= extractive
 SEEDS ?= seeds
+GOLD ?= bench/devset
+SPLIT ?= all
 
 .DEFAULT_GOAL := help
 # The two install stamps share one virtual environment: never run pip twice at once.
 .NOTPARALLEL:
-.PHONY: help install run test lint format summaries summaries-check bench clean
+.PHONY: help install run test lint format summaries summaries-check eval bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -51,6 +53,9 @@ summaries: $(RUN_STAMP) ## write seeds/<name>.brief.json for each seeds/<name>.t
 
 summaries-check: $(RUN_STAMP) ## exit non-zero if any brief in seeds/ is missing or stale
 	$(BIN)/newsbrief summaries $(SEEDS) --engine $(ENGINE) --check
+
+eval: $(RUN_STAMP) ## score ENGINE against the gold labels in GOLD (bench/devset); JSON in build/
+	$(BIN)/newsbrief eval --engine $(ENGINE) --split $(SPLIT) --gold $(GOLD)
 
 bench: $(RUN_STAMP) ## time the extractive engine per article (median of many runs)
 	$(BIN)/python bench/engine_speed.py

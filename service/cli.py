@@ -1,4 +1,4 @@
-"""The command line: `newsbrief summarize`, `newsbrief summaries`, `newsbrief serve`."""
+"""The command line: `newsbrief summarize`, `summaries`, `eval` and `serve`."""
 
 import argparse
 import asyncio
@@ -14,8 +14,11 @@ from pydantic import ValidationError
 from schemas import SummaryOptions, SummaryRequest
 from service.config import Settings, describe_settings_error, get_settings
 from service.errors import NewsbriefError, plain_message
+from service.evaluation.gold import check_report, gold_files, load_gold
+from service.evaluation.report import render_table, report_json
+from service.evaluation.runner import ArticleRun, evaluate
 from service.pipeline import summarize_sync
-from service.regenerate import print_progress, read_article, regenerate
+from service.regenerate import print_progress, read_article, regenerate, write_atomically
 from service.render import render_markdown
 
 ENGINES = ("auto", "llm", "extractive")
@@ -71,6 +74,15 @@ def _parser() -> argparse.ArgumentParser:
     many.add_argument("--engine", choices=ENGINES, default="auto")
     many.add_argument("--jobs", type=int, default=4, help="articles briefed at once")
     many.set_defaults(run=_summaries)
+
+    score = commands.add_parser("eval", help="score an engine against the gold labels")
+    score.add_argument("--engine", choices=("extractive", "llm"), default="extractive")
+    score.add_argument("--split", choices=("all", "tune", "heldout"), default="all")
+    score.add_argument("--gold", type=Path, default=Path("bench/devset"), help="gold folder")
+    score.add_argument("--json", type=Path, help="default build/eval-<engine>.json")
+    score.add_argument("--jobs", type=int, default=4, help="articles briefed at once")
+    score.add_argument("--check", action="store_true", help="only check the gold files")
+    score.set_defaults(run=_eval)
 
     serve = commands.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host", help="default NEWSBRIEF_HOST or 127.0.0.1")
@@ -140,6 +152,35 @@ def _summaries(args: argparse.Namespace, settings: Settings) -> int:
     if failed:
         return _fail("failed: " + ", ".join(f"{o.name} ({o.detail})" for o in failed))
     return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    folder: Path = args.gold
+    if not folder.is_dir():
+        return _fail(f"no such folder: {folder}")
+    if args.check:
+        lines, failed = check_report(gold_files(folder))
+        print("\n".join(lines) if lines else f"no gold files in {folder}")
+        return 1 if failed else 0
+    gold = [a for a in load_gold(folder) if args.split in ("all", a.split)]
+    if not gold:
+        split = "" if args.split == "all" else f" of split {args.split}"
+        return _fail(f"no gold files{split} in {folder} (<article>.json beside articles/)")
+    evaluation = asyncio.run(evaluate(gold, settings, args.engine, args.jobs, _eval_progress))
+    path: Path = args.json or Path("build") / f"eval-{args.engine}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figures = report_json(evaluation, str(folder), args.split)
+    write_atomically(path, json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(render_table(evaluation))
+    print(f"Figures as JSON: {path}")
+    if evaluation.failures:
+        return _fail(f"the {args.engine} engine failed on {len(evaluation.failures)} article(s)")
+    return 0
+
+
+def _eval_progress(done: int, total: int, run: ArticleRun) -> None:
+    status = f"failed ({run.error})" if run.error else "scored"
+    print(f"[{done}/{total}] {run.score.name}: {status}", file=sys.stderr)
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,0 +1,1 @@
+"""Measuring quality: gold labels of the development set, scoring, and `newsbrief eval`."""

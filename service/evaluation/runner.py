@@ -1,0 +1,82 @@
+"""Run an engine over gold articles through the one pipeline, and score each brief."""
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from schemas import Brief, Meta, SummaryOptions, SummaryRequest
+from service.config import Settings
+from service.errors import NewsbriefError
+from service.evaluation.gold import GoldArticle
+from service.evaluation.scoring import ArticleScore, Scores, score, total
+from service.pipeline import resolve_engine, summarize
+
+SPLITS = ("tune", "heldout")
+EvalEngine = Literal["extractive", "llm"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRun:
+    """One article's score, and the engine's error when it failed (scored as predicting nothing)."""
+
+    score: ArticleScore
+    meta: Meta
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    engine: EvalEngine
+    runs: tuple[ArticleRun, ...]
+
+    @property
+    def failures(self) -> list[ArticleRun]:
+        return [run for run in self.runs if run.error is not None]
+
+    def totals(self) -> dict[str, Scores]:
+        """Micro-averaged scores per split present, and over all the articles run."""
+        scores = [run.score for run in self.runs]
+        per_split = {s: total(a.scores for a in scores if a.split == s) for s in SPLITS}
+        present = {s: figures for s, figures in per_split.items() if figures.articles}
+        return {**present, "all": total(a.scores for a in scores)}
+
+
+Progress = Callable[[int, int, ArticleRun], None]
+
+
+async def evaluate(
+    articles: Sequence[GoldArticle],
+    settings: Settings,
+    engine: EvalEngine,
+    jobs: int = 4,
+    progress: Progress | None = None,
+) -> Evaluation:
+    """Brief every article with `engine`, `jobs` at a time, and score each against its gold.
+
+    An engine that cannot run at all (llm with no model) raises before any article is briefed."""
+    resolve_engine(engine, settings)
+    gate = asyncio.Semaphore(max(1, jobs))
+    done = 0
+
+    async def run(gold: GoldArticle) -> ArticleRun:
+        nonlocal done
+        async with gate:
+            result = await _run_one(gold, settings, engine)
+        done += 1
+        if progress is not None:
+            progress(done, len(articles), result)
+        return result
+
+    runs = await asyncio.gather(*(run(gold) for gold in articles))
+    return Evaluation(engine, tuple(runs))
+
+
+async def _run_one(gold: GoldArticle, settings: Settings, engine: EvalEngine) -> ArticleRun:
+    request = SummaryRequest(text=gold.text, options=SummaryOptions(engine=engine))
+    try:
+        brief = await summarize(request, settings)
+    except NewsbriefError as exc:
+        nothing = Brief(summary="", actors=[], claims=[], hedges=[], meta=Meta(engine=engine))
+        return ArticleRun(score(gold, nothing), nothing.meta, exc.detail)
+    return ArticleRun(score(gold, brief), brief.meta)
