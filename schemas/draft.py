@@ -30,7 +30,7 @@ class _Draft(BaseModel):
 class DraftSummary(_Draft):
     """The brief's summary and the sentences it draws on."""
 
-    text: Annotated[str, StringConstraints(min_length=1, max_length=700)] = Field(
+    text: Annotated[str, StringConstraints(min_length=1, max_length=600)] = Field(
         description="Two to four neutral sentences in the article's language."
     )
     sentences: list[SentenceId] = Field(
@@ -55,7 +55,7 @@ class DraftActor(_Draft):
 class DraftClaim(_Draft):
     """Something a speaker, or the article's own voice, asserts."""
 
-    statement: Annotated[str, StringConstraints(min_length=1, max_length=300)] = Field(
+    statement: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
         description="One-sentence paraphrase of what is claimed."
     )
     speaker: Name | None = Field(

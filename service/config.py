@@ -46,10 +46,15 @@ class Settings(BaseSettings):
         default=3, ge=1, le=10, description="Model calls per brief: the first and its re-asks."
     )
     max_tokens: int = Field(
-        default=2048, ge=64, description="Output budget per model call, in tokens."
+        default=4096, ge=64, description="Output budget per model call, in tokens."
+    )
+    temperature: float = Field(
+        default=0.0, ge=0, le=2, description="Sampling temperature; 0 for repeatable answers."
     )
     timeout: float = Field(
-        default=120.0, gt=0, description="Seconds to wait for one model response."
+        default=300.0,
+        gt=0,
+        description="Seconds to wait for one model response (small local models are slow).",
     )
     transport_retries: int = Field(
         default=3, ge=0, le=10, description="Retries of one model call after a transport fault."

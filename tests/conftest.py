@@ -54,12 +54,9 @@ def client(settings: Settings) -> Iterator[TestClient]:
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     """Recorded model traffic: match on the body, never on headers; keep secrets out."""
-    return {
-        "match_on": ["method", "scheme", "host", "port", "path", "query", "body"],
-        "filter_headers": ["authorization", "openai-organization", "openai-project", "cookie"],
-        "decode_compressed_response": True,
-        "ignore_hosts": ["testserver", "test"],
-    }
+    from tests.recording import VCR_CONFIG
+
+    return dict(VCR_CONFIG)
 
 
 @pytest.fixture(scope="module")

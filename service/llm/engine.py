@@ -183,7 +183,7 @@ class LlmEngine:
                 retry_server_errors=not probing,
             )
         except NewsbriefError as exc:
-            if probing and exc.extra.get("upstream_status") in (400, 500):
+            if probing and exc.extra.get("upstream_status") in (400, 422, 500):
                 raise SchemaModeRejected from exc
             raise
 

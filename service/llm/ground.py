@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from schemas import ActorKind, HedgeKind, Span
-from schemas.draft import Draft, DraftActor, DraftClaim, DraftHedge, DraftSummary
+from schemas.draft import DraftActor, DraftClaim, DraftHedge, DraftSummary
 from service.article import Article, Sentence
 from service.grounding import find_all, find_phrase, fold_phrase
+from service.llm.schema import list_limits
 
+_WORD = re.compile(r"[^\W_]+")
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 _LIST_FIELDS = {"actors": DraftActor, "claims": DraftClaim, "hedges": DraftHedge}
-_LIMITS = {name: Draft.model_fields[name].metadata for name in _LIST_FIELDS}
 Part = TypeVar("Part", bound=BaseModel)
 
 
@@ -91,12 +92,18 @@ class _Grounder:
         self.by_id: dict[str, Sentence] = {s.id: s for s in article.sentences}
         self.out = Grounded(parsed=True)
         self.speaker_forms: dict[str, int] = {}
+        self.limits = list_limits(len(article.sentences))
+        self.article_words = {w.casefold() for w in _WORD.findall(article.text)}
 
     def run(self, value: dict[str, Any]) -> Grounded:
         for key in value.keys() - {"summary", *_LIST_FIELDS}:
             self.error(f"$.{key}", "is not a field of the brief; remove it")
         summary = self.part(value, "summary", DraftSummary)
-        if summary is not None and self.cite(summary.sentences, "$.summary.sentences"):
+        if (
+            summary is not None
+            and self.cite(summary.sentences, "$.summary.sentences")
+            and self.supported(summary.text, "$.summary.text")
+        ):
             self.out.summary = summary.text.strip()
         for i, actor in enumerate(self.parts(value, "actors", DraftActor)):
             if actor is not None:
@@ -126,8 +133,8 @@ class _Grounder:
         if not isinstance(items, list):
             self.error(f"$.{key}", "is missing" if items is None else "must be an array")
             return []
-        limit = next((m.max_length for m in _LIMITS[key] if hasattr(m, "max_length")), None)
-        if limit is not None and len(items) > limit:
+        limit = self.limits[key]
+        if len(items) > limit:
             self.error(f"$.{key}", f"has {len(items)} items; at most {limit}")
             items = items[:limit]
         return [self.validated(item, f"$.{key}[{i}]", model) for i, item in enumerate(items)]
@@ -223,6 +230,8 @@ class _Grounder:
                     "list the actor or use null",
                 )
                 return
+        if not self.supported(claim.statement, f"{path}.statement"):
+            return
         ordered = sorted(cited, key=lambda s: s.index)
         cue = None
         if claim.cue is not None:
@@ -250,6 +259,20 @@ class _Grounder:
                 hedge_spans=hedge_spans,
             )
         )
+
+    def supported(self, paraphrase: str, path: str) -> bool:
+        """A paraphrase may reword the article but not add to it: every name (a capitalised
+        word) and every number in it must occur in the article."""
+        unknown = [
+            word
+            for word in dict.fromkeys(_WORD.findall(paraphrase))
+            if (word[0].isupper() or any(c.isdigit() for c in word))
+            and word.casefold() not in self.article_words
+        ]
+        if unknown:
+            listed = ", ".join(repr(w) for w in unknown[:5])
+            self.error(path, f"names or numbers not in the article: {listed}")
+        return not unknown
 
     def find_in(self, phrase: str, sentences: list[Sentence]) -> Span | None:
         start = self.article.content_start(sentences[0])

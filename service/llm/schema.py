@@ -29,9 +29,27 @@ def base_schema() -> str:
     return json.dumps(Draft.model_json_schema(), sort_keys=True, separators=(",", ":"))
 
 
+def list_limits(sentences: int) -> dict[str, int]:
+    """Per-article caps on the brief's lists, within the schema's own bounds: a short article
+    cannot have thirty actors, and a model that loops under a grammar stops sooner."""
+    bounds = {name: _max_items(name) for name in ("actors", "claims", "hedges")}
+    wanted = {"actors": sentences + 2, "claims": sentences + 2, "hedges": 2 * sentences + 2}
+    return {name: min(bounds[name], wanted[name]) for name in bounds}
+
+
+def _max_items(name: str) -> int:
+    for constraint in Draft.model_fields[name].metadata:
+        if isinstance(getattr(constraint, "max_length", None), int):
+            return int(constraint.max_length)
+    raise ValueError(f"Draft.{name} has no max_length")
+
+
 def schema_for(mode: OutputMode, sentence_ids: list[str]) -> Schema:
-    """The schema to send in `mode`, with sentence-id fields limited to the ids that exist."""
+    """The schema to send in `mode`, with sentence-id fields limited to the ids that exist and
+    the lists capped for the article's length."""
     schema: Schema = json.loads(base_schema())
+    for name, limit in list_limits(len(sentence_ids)).items():
+        schema["properties"][name]["maxItems"] = limit
     defs = schema.pop("$defs", {})
     use_enum = 0 < len(sentence_ids) <= MAX_ENUM_IDS
     if mode == "json_schema":

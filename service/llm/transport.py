@@ -94,7 +94,7 @@ class ModelTransport:
                         messages=cast(Any, messages),
                         response_format=cast(Any, response_format),
                         max_tokens=max_tokens,
-                        temperature=0,
+                        temperature=self.settings.temperature,
                     )
         except openai.APIError as exc:
             raise translate(exc, calls) from exc
