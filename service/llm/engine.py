@@ -99,6 +99,7 @@ class LlmEngine:
         best: Grounded | None = None
         last: Grounded | None = None
         crosschecked = False
+        cues = attribution_cues(article)  # the cross-check's reference, made once per brief
         while spend.attempts < settings.max_attempts:
             completion = await self._call(article, repair, max_tokens, spend)
             if completion.refusal:
@@ -121,7 +122,7 @@ class LlmEngine:
             grounded = last = ground_answer(article, completion.content)
             if grounded.parsed and (best is None or _size(grounded) >= _size(best)):
                 best = grounded
-            missed = crosscheck(article, grounded)
+            missed = crosscheck(cues, grounded)
             if not grounded.errors:
                 again = settings.crosscheck_reask and spend.attempts < settings.max_attempts
                 if missed and again and not crosschecked:
@@ -132,7 +133,7 @@ class LlmEngine:
             repair = (completion.content or "", _shown(grounded.errors))
         if best is not None and best.anything:
             dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
-            missed = crosscheck(article, best)
+            missed = crosscheck(cues, best)
             return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
         errors = last.errors if last is not None else []
         raise ModelOutputInvalid(
@@ -207,17 +208,20 @@ class Missed:
     cue: str
 
 
-def crosscheck(article: Article, grounded: Grounded) -> list[Missed]:
-    """Sentences with an attribution cue (by the extractive rules) that no claim cites."""
-    cited = {sid for claim in grounded.claims for sid in claim.sentences}
-    missed: dict[str, Missed] = {}
+def attribution_cues(article: Article) -> list[Missed]:
+    """Each sentence where the extractive rules find a reporting cue, with its first cue."""
+    found: dict[str, Missed] = {}
     for claim in extract(article).claims:
-        if claim.cue is None:
-            continue
         sentence = article.sentence_at(claim.evidence.start)
-        if sentence is not None and sentence.id not in cited and sentence.id not in missed:
-            missed[sentence.id] = Missed(sentence.id, claim.cue)
-    return sorted(missed.values(), key=lambda m: int(m.sentence[1:]))
+        if claim.cue is not None and sentence is not None and sentence.id not in found:
+            found[sentence.id] = Missed(sentence.id, claim.cue)
+    return sorted(found.values(), key=lambda m: int(m.sentence[1:]))
+
+
+def crosscheck(cues: list[Missed], grounded: Grounded) -> list[Missed]:
+    """The sentences with an attribution cue that no claim of the model cites."""
+    cited = {sid for claim in grounded.claims for sid in claim.sentences}
+    return [cue for cue in cues if cue.sentence not in cited]
 
 
 def _missed_warning(missed: Missed) -> str:
