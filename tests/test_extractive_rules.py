@@ -75,6 +75,44 @@ def test_subjects_behind_openers_quantities_and_acronyms(text: str, speaker: str
     assert speakers(brief_of(text)) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mark Reed of the World Health Organization (WHO) told the press the bridge was safe.",
+         "Mark Reed"),
+        ("On Monday morning, Director Anna Berg of the Latvian Institute of Bridges and Tunnels "
+         "(LIBT), announced the bridge was safe.", "Anna Berg"),
+        ("According to Latvian Ambassador to Sweden Anna Berg, the bridge is safe.",
+         "Anna Berg"),
+        ("According to the city's spokesman, Anna Berg, the bridge is safe.", "Anna Berg"),
+        ("Senator Anna Berg, Republican from Ohio, said the bridge was safe.", "Anna Berg"),
+        ("Mayor Anna Berg spoke. Berg's statement added that the bridge was safe.", "Anna Berg"),
+        ("Per the city council's rules, the bridge stays shut.", "city council"),
+        ("Some reports suggest the bridge is unsafe.", "Some reports"),
+        ("Mayor Anna Berg believes the bridge is safe.", "Anna Berg"),
+    ],
+)  # fmt: skip
+def test_speakers_behind_acronyms_titles_appositions_and_possessives(
+    text: str, speaker: str
+) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Anna Berg stated to the Riga Herald that the bridge was safe.", "stated"),
+        ("Mayor Anna Berg issued a statement on the bridge.", "issued a statement"),
+        ("The report states that the bridge is safe.", "states"),
+        ("The engineers found that the bridge was safe.", "found"),
+    ],
+)
+def test_cues_with_a_recipient_an_object_or_a_that_clause(text: str, cue: str) -> None:
+    brief = brief_of(text)
+    assert [c.cue for c in brief.claims] == [cue]
+    assert brief.claims[0].speaker is not None
+
+
 def test_a_role_of_an_organisation_is_not_a_person() -> None:
     brief = brief_of("Dave Lewis, CEO of Tesco, stated they would stay. Tesco agreed.")
     assert not any(a.name.startswith("of ") for a in brief.actors)

@@ -11,6 +11,7 @@ from service.extractive.actors import ActorTable
 from service.extractive.phrases import (
     BE,
     LEFT_BREAKS,
+    apposed_name,
     is_prefix,
     negated,
     noun_phrase_after,
@@ -33,6 +34,11 @@ _PASSIVE = re.compile(
 _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
+)
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|communiqué|communique)\b",
+    re.IGNORECASE,
 )
 _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
@@ -136,6 +142,12 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
     cues: list[_Cue] = []
     starts = [t.start for t in tokens]
     taken: set[int] = set()
+    for m in _STATEMENT.finditer(text, begin, end):
+        # "issued a statement": the verb and its object together are the cue
+        first = bisect_left(starts, m.start())
+        last = max(first, bisect_left(starts, m.end()) - 1)
+        taken.update(range(first, last + 1))
+        cues.append(_Cue(last, first, "verb"))
     for m in _PASSIVE.finditer(text, begin, end):
         # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
         # the match itself, and the tokens it touches are not read again as verbs.
@@ -151,6 +163,10 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             cues.append(_Cue(i + 1, i, "according"))
         elif low in ("citing", "quoting"):
             cues.append(_Cue(i, i, "citing"))
+        elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
+            cues.append(_Cue(i, i, "according"))  # "Per the WHO's framework, ..."
+        elif _that_follows(tokens, i) and low in lexicon.THAT_VERBS and not token.is_capitalised:
+            cues.append(_Cue(i, i, "verb"))
         elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
             token.is_capitalised
         ):
@@ -161,6 +177,10 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             cues.append(_Cue(i, i, "verb"))
     cues.sort(key=lambda c: c.index)
     return cues
+
+
+def _that_follows(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
 
 
 def _passive(tokens: list[Token], v: int) -> bool:
@@ -196,6 +216,7 @@ def _claim_for(
         np = noun_phrase_after(tokens, cue.index + 1)
         if np is None:
             return None
+        np = apposed_name(tokens, np[1]) or np
         found = resolve_speakers(article, table, tokens, np)
         if not found:
             return None
@@ -212,9 +233,9 @@ def _claim_for(
         return replace(claim, co_speakers=co)
 
     verb = cue_token.lower
-    if negated(tokens, cue.index):
+    if negated(tokens, cue.first):
         return None  # "officials have not said why": no claim was made
-    if cue.index + 1 < len(tokens) and tokens[cue.index + 1].lower == "to" and verb != "told":
+    if verb != "told" and _hearsay(tokens, cue.index):
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None
     if verb in _INVERTING and verb not in ("told", "tells"):
@@ -225,7 +246,7 @@ def _claim_for(
             return None
         speaker, co = found[0], tuple(found[1:])
         np_end = tokens[post[1]].end
-        content_end = tokens[cue.index - 1].start
+        content_end = tokens[cue.first - 1].start
         rest = text[np_end:end]
         if any(q in rest for q in '“"') and end > np_end:
             content_end = end
@@ -236,7 +257,7 @@ def _claim_for(
         subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
         return replace(claim, co_speakers=co, subject=subject)
 
-    subject = subject_before(tokens, cue.index)
+    subject = subject_before(tokens, cue.first)
     if subject is None:
         if verb.endswith("ing") and earlier:
             previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
@@ -247,7 +268,11 @@ def _claim_for(
                 content_start, limit, "verb",
             )  # fmt: skip
         return None
-    source_only = verb in lexicon.SOURCE_ONLY_VERBS and verb not in lexicon.REPORTING_VERBS
+    source_only = (
+        verb in lexicon.SOURCE_ONLY_VERBS
+        and verb not in lexicon.REPORTING_VERBS
+        and not _that_follows(tokens, cue.index)
+    )
     if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
         return None
     found = resolve_speakers(article, table, tokens, subject)
@@ -277,6 +302,22 @@ def _claim_for(
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
     return claim
+
+
+_RECIPIENTS = (
+    lexicon.SPEAKER_HEADS
+    | lexicon.DETERMINERS
+    | lexicon.word_set("reporters journalists press media")
+)
+
+
+def _hearsay(tokens: list[Token], v: int) -> bool:
+    """'said to be', 'reported to not be': an infinitive after the verb; but 'stated to LA
+    Weekly', 'said to reporters' name who heard it."""
+    if v + 2 >= len(tokens) or tokens[v + 1].lower != "to":
+        return v + 1 < len(tokens) and tokens[v + 1].lower == "to"
+    after = tokens[v + 2]
+    return not (after.is_capitalised or after.lower in _RECIPIENTS)
 
 
 def _draft(

@@ -15,14 +15,20 @@ REPORTING_VERBS = word_set(
     "emphasised emphasized conveyed alleged alleges asserted asserts "
     "predicted predicts indicated indicates estimated described describes "
     "recalled recalls complained complains accused accuses pledged promised vowed threatened "
-    "cautioned contended observed remarked suggested suggests"
+    "cautioned contended observed remarked suggested suggests suggest believes believe believed"
 )
 # Verbs that report only with a clear source as subject ("the study found", "the court ruled").
 SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")
 SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
-    "tribunal findings results experts authors paper"
+    "tribunal findings results experts authors paper footage video videos images photos "
+    "records statistics documents evidence tests trial trials"
+)
+# Verbs that report only before "that": "the report states that", "they found that".
+THAT_VERBS = word_set(
+    "state states recommend recommends recommended answered agree agrees agreed found finds "
+    "showed shows think thinks hope hopes expect expects"
 )
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(

@@ -10,6 +10,7 @@ LEFT_BREAKS = lexicon.word_set(
     "that which who whom whose when while because as if after before since but so where "
     "although though whether unless until than once"
 )
+_PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
 _OF_KEEPERS = lexicon.ROLE_WORDS | _KEEP_PP_HEADS | lexicon.QUANTITIES
@@ -72,9 +73,12 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     if not tokens[k].is_word and tokens[k].text != ")":
         return None
     b = k
-    while b - 1 >= 0 and k - b < 12:
+    while b - 1 >= 0 and k - b < 16:
         t = tokens[b - 1]
-        if t.text in "()" or (t.is_word and t.lower not in LEFT_BREAKS and t.lower not in BE):
+        acronym = t.text.isupper() and len(t.text) > 1  # "WHO" is a name, not "who"
+        if t.text in "()" or (
+            t.is_word and (acronym or t.lower not in LEFT_BREAKS) and t.lower not in BE
+        ):
             if t.lower == "and" and not _coordinates(tokens, b - 1):
                 break
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
@@ -93,7 +97,8 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
 _MARKS = (",", "–", "—")
 _AUXILIARIES = lexicon.word_set("had has have will would could can may might did does do")
 _APPOSITION_OPENERS = lexicon.word_set(
-    "of a an the who which whose in at from for with and formerly now also"
+    "of a an the who which whose in at from for with and formerly now also "
+    "republican democrat democratic conservative labour liberal socialist independent"
 )
 
 
@@ -224,6 +229,7 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
 def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The noun phrase starting at token i, ending at its head noun or name."""
     last_head: int | None = None
+    possessor: int | None = None
     if i >= len(tokens) or not _can_open_phrase(tokens[i]):
         return None
     j = i
@@ -236,18 +242,50 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
             break
-        if t.is_capitalised or low in lexicon.SPEAKER_HEADS or low in lexicon.SOURCE_NOUNS:
+        if t.possessive and not t.is_capitalised:
+            # "the team's coach": the head comes after the possessor; "the council's
+            # rules": no speaker head after it, so the possessor speaks
+            last_head, possessor = None, j
+        elif (
+            t.is_capitalised
+            or low in lexicon.SPEAKER_HEADS
+            or low in lexicon.SOURCE_NOUNS
+            or low in lexicon.ROLE_WORDS
+        ):
             last_head = j
         elif low in lexicon.PRONOUNS and j == i:
             return (j, j)
+        elif low == "to" and _role_to(tokens, j):
+            pass  # "Ambassador to the United States Hamdullah Mohib"
         elif low not in lexicon.DETERMINERS and low != "of" and last_head is not None:
             break
         j += 1
     if last_head is None:
-        return None
+        return None if possessor is None else (i, possessor)
     if tokens[last_head].text == "(":
         last_head -= 1
     return (i, last_head)
+
+
+def apposed_name(tokens: list[Token], head: int) -> tuple[int, int] | None:
+    """'the team's coach, Alireza Mehraban,': the name set off after a role, if any."""
+    if tokens[head].lower not in _PERSON_NOUNS or head + 2 >= len(tokens):
+        return None
+    if tokens[head + 1].text != ",":
+        return None
+    j = head + 2
+    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
+        j += 1
+    if j - (head + 2) < 2 or (j < len(tokens) and tokens[j].text not in ",;"):
+        return None
+    return (head + 2, j - 1)
+
+
+def _role_to(tokens: list[Token], j: int) -> bool:
+    """'to' inside a title: after a role word, before a name ('Envoy to the UN')."""
+    if j == 0 or j + 1 >= len(tokens) or tokens[j - 1].lower not in lexicon.ROLE_WORDS:
+        return False
+    return tokens[j + 1].is_capitalised or tokens[j + 1].lower == "the"
 
 
 def _can_open_phrase(token: Token) -> bool:

@@ -32,7 +32,8 @@ def resolve_speakers(
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
     parts = [(phrase, first.start)]
-    if table.lookup(phrase) is None:  # "Institute of A and B" is one name, not two speakers
+    # "Institute of A and B", "Director X of the Institute of A and B": one name, not two.
+    if table.lookup(phrase) is None and not re.search(r"\sof\s.*\sand\s", phrase):
         parts = [
             (m.group(), first.start + m.start())
             for m in re.finditer(r"\S.*?(?=\s+and\s+|$)", phrase)
@@ -71,6 +72,8 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
             known = None
+    if known is not None and head in lexicon.OTHER_HEADS and _possessor(table, words) == known:
+        return known  # "Cornyn's statement said": Cornyn speaks through it
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
@@ -98,6 +101,14 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if name != phrase and words[0].lower() != "the":
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
+
+
+def _possessor(table: ActorTable, words: list[str]) -> int | None:
+    """The known actor a phrase's first possessive names: "Cornyn's statement" -> Cornyn."""
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            return table.lookup(" ".join([*words[:i], word[:-2]]))
+    return None
 
 
 def _as_speaker(table: ActorTable, index: int) -> int:
