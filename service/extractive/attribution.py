@@ -179,6 +179,11 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
     return cues
 
 
+def _sets_off(gap: str) -> bool:
+    """A comma, colon or closing quotation mark between the content and its speaker."""
+    return any(mark in gap for mark in ",:;”\"’'—–")
+
+
 def _that_follows(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
 
@@ -288,6 +293,8 @@ def _claim_for(
         content_end = np_start
         while content_end > begin and text[content_end - 1] in " ,":
             content_end -= 1
+        if not _sets_off(text[max(begin, content_end - 1) : np_start]):
+            return None  # "Over 1,000 rescuers responded": nothing was said
         claim = _draft(
             speaker, text, cue_start, full_cue_end, marker_start, full_cue_end,
             begin, content_end, "verb",

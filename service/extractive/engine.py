@@ -36,7 +36,7 @@ def extract(article: Article) -> EngineResult:
     drafts = find_claims(article, table)
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
     lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
-    hedges = lexical + _attribution_markers(drafts, lexical)
+    hedges = lexical + _attribution_markers(article.text, drafts, lexical)
     drafts = _distinct(drafts)  # two cues of one speaker over the same words: one claim
     drafts += _own_voice_claims(article, drafts, lexical)
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -44,13 +44,20 @@ def extract(article: Article) -> EngineResult:
     return _assemble(article, table, drafts, hedges)
 
 
-def _attribution_markers(drafts: list[ClaimDraft], lexical: list[HedgeDraft]) -> list[HedgeDraft]:
+_TAKES_CREDIT = re.compile(r"\s+(?:responsibility|credit)\b")
+
+
+def _attribution_markers(
+    text: str, drafts: list[ClaimDraft], lexical: list[HedgeDraft]
+) -> list[HedgeDraft]:
     """One attribution hedge per cue; `lexical` is sorted and free of overlaps."""
     starts = [h.start for h in lexical]
     markers: list[HedgeDraft] = []
     for draft in drafts:
         if draft.cue is None or (markers and markers[-1].start == draft.marker_start):
             continue  # no cue, or the marker of a co-speaker's claim already counted
+        if _TAKES_CREDIT.match(text, draft.cue_end):
+            continue  # "claimed responsibility": a claim, but no hedge
         i = bisect_left(starts, draft.cue_end) - 1
         if i >= 0 and lexical[i].end > draft.cue_start:
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge

@@ -27,7 +27,7 @@ SOURCE_NOUNS = word_set(
 )
 # Verbs that report only before "that": "the report states that", "they found that".
 THAT_VERBS = word_set(
-    "state states recommend recommends recommended answered agree agrees agreed found finds "
+    "state states recommend recommends recommended answered found finds "
     "showed shows think thinks hope hopes expect expects"
 )
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
