@@ -295,3 +295,52 @@ def test_taking_credit_and_idioms_of_possible_are_not_doubt(text: str) -> None:
 def test_a_speaker_with_nothing_said_is_no_claim() -> None:
     assert brief_of("Over 1,000 rescuers responded.").claims == []
     assert speakers(brief_of('"It is done," the mayor responded.')) == ["mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Anna Berg said the bridge was open, but said the tunnel was shut.", "Anna Berg"),
+        ("The Riga council shut the bridge; announced a new tunnel in May.", "Riga council"),
+        ("The mayor met them and said the bridge was safe.", "mayor"),
+    ],
+)
+def test_a_verb_after_and_but_or_a_semicolon_keeps_the_subject(text: str, speaker: str) -> None:
+    assert set(speakers(brief_of(text))) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Anna Berg arrived. She spoke. For her, the bridge is a symbol.", "Anna Berg"),
+        ("Mayor Anna Berg arrived. But for Berg, the bridge is a symbol.", "Anna Berg"),
+    ],
+)
+def test_for_a_named_person_gives_their_view(text: str, speaker: str) -> None:
+    brief = brief_of(text)
+    assert speakers(brief)[-1] == speaker
+    assert (brief.claims[-1].cue or "").lower().startswith("for")
+
+
+@pytest.mark.parametrize("text", ["For now, the bridge is shut.", "For Latvians, it matters."])
+def test_for_a_time_or_an_unnamed_group_is_no_claim(text: str) -> None:
+    assert brief_of(text).claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("He was told by Mayor Anna Berg that the bridge was safe.", "Anna Berg"),
+        ("The results of the Latvian Bridge Safety Study revealed the bridge was safe.",
+         "Latvian Bridge Safety Study"),
+        ("A new study documenting bridge safety in Latvia found that most are safe.", "new study"),
+        ("While formal studies indicated the bridge was safe, it closed.", "formal studies"),
+        ("Riga has the largest share of residents who answered that the bridge was safe.",
+         "largest share of residents"),
+        ("Luciana de Oliveira visited. She said the bridge was safe, de Oliveira added.",
+         "Luciana de Oliveira"),
+        ("On Tuesday local officials said the bridge was safe.", "local officials"),
+    ],
+)  # fmt: skip
+def test_agents_studies_bare_plurals_and_surname_particles(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[0] == speaker

@@ -21,6 +21,7 @@ from service.extractive.phrases import (
 from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
+_OPENERS = lexicon.COMMON_CAPITALISED | lexicon.WEEKDAYS_MONTHS
 _NOUN_MARKERS = lexicon.word_set(
     "the a an some media news these those his her its their our such local early unconfirmed "
     "several many conflicting initial press this that"
@@ -163,6 +164,8 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             cues.append(_Cue(i + 1, i, "according"))
         elif low in ("citing", "quoting"):
             cues.append(_Cue(i, i, "citing"))
+        elif low == "for" and _viewpoint(tokens, i) is not None:
+            cues.append(_Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
         elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
             cues.append(_Cue(i, i, "according"))  # "Per the WHO's framework, ..."
         elif _that_follows(tokens, i) and low in lexicon.THAT_VERBS and not token.is_capitalised:
@@ -172,8 +175,12 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
         ):
             prev = tokens[i - 1].lower if i > 0 else ""
             marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if marker or _passive(tokens, i):
-                continue  # "media reports", "was (initially) denied": not someone saying
+            if marker:
+                continue  # "media reports": not someone saying
+            if _passive(tokens, i):
+                if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
+                    cues.append(_Cue(i + 1, i, "according"))  # "he was told by the minister"
+                continue  # "was (initially) denied": not someone saying
             cues.append(_Cue(i, i, "verb"))
     cues.sort(key=lambda c: c.index)
     return cues
@@ -182,6 +189,43 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
 def _sets_off(gap: str) -> bool:
     """A comma, colon or closing quotation mark between the content and its speaker."""
     return any(mark in gap for mark in ",:;”\"’'—–")
+
+
+def _viewpoint(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'For her,' or 'But for Catalan,' opening a sentence: whose view the sentence gives."""
+    if not (i == 0 or (i == 1 and tokens[0].lower in ("but", "and"))):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in ("him", "her", "them"):
+        return (j, j) if j + 1 < len(tokens) and tokens[j + 1].text == "," else None
+    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
+        j += 1
+    if j == i + 1 or j >= len(tokens) or tokens[j].text != ",":
+        return None
+    return (i + 1, j - 1)
+
+
+def _coordinated_speaker(
+    article: Article, table: ActorTable, tokens: list[Token], v: int, earlier: list[ClaimDraft]
+) -> int | None:
+    """'Dubrovsky said X, but said Y'; 'Tesco sold X; announced Y': a verb that shares the
+    subject of the clause before it has that clause's speaker, or the sentence's subject."""
+    k = v - 1
+    while k >= 0 and is_prefix(tokens[k]):
+        k -= 1
+    if k <= 0 or not (tokens[k].lower in ("and", "but") or tokens[k].text == ";"):
+        return None
+    if earlier:
+        return earlier[-1].speaker
+    np = noun_phrase_after(tokens, 0)
+    opening = tokens[0]
+    if np is None or not (
+        opening.lower in ("the", "a", "an")
+        or (opening.is_capitalised and opening.bare not in _OPENERS)
+    ):
+        return None
+    found = resolve_speakers(article, table, tokens, np)
+    return found[0] if len(found) == 1 else None
 
 
 def _that_follows(tokens: list[Token], i: int) -> bool:
@@ -237,6 +281,22 @@ def _claim_for(
         claim = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
         return replace(claim, co_speakers=co)
 
+    if cue.kind == "viewpoint":
+        who = _viewpoint(tokens, cue.index)
+        if who is None:
+            return None
+        named = text[tokens[who[0]].start : tokens[who[1]].end]
+        pronoun = tokens[who[0]].lower in ("him", "her", "them")
+        if not pronoun and table.lookup(named) is None:
+            return None  # "For Americans, ...": only someone the story has named
+        found = resolve_speakers(article, table, tokens, who)
+        if len(found) != 1:
+            return None
+        after = _skip_that(text, tokens[who[1] + 1].end, limit)
+        return _draft(
+            found[0], text, cue_start, tokens[who[1]].end, cue_start, tokens[who[1]].end,
+            after, limit, "viewpoint",
+        )  # fmt: skip
     verb = cue_token.lower
     if negated(tokens, cue.first):
         return None  # "officials have not said why": no claim was made
@@ -264,8 +324,10 @@ def _claim_for(
 
     subject = subject_before(tokens, cue.first)
     if subject is None:
-        if verb.endswith("ing") and earlier:
+        previous = _coordinated_speaker(article, table, tokens, cue.first, earlier)
+        if previous is None and verb.endswith("ing") and earlier:
             previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
+        if previous is not None:
             full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
             content_start = _skip_that(text, full_cue_end, limit)
             return _draft(

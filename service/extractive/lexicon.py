@@ -15,7 +15,8 @@ REPORTING_VERBS = word_set(
     "emphasised emphasized conveyed alleged alleges asserted asserts "
     "predicted predicts indicated indicates estimated described describes "
     "recalled recalls complained complains accused accuses pledged promised vowed threatened "
-    "cautioned contended observed remarked suggested suggests suggest believes believe believed"
+    "cautioned contended observed remarked suggested suggests suggest believes believe believed "
+    "describe describing reporting"
 )
 # Verbs that report only with a clear source as subject ("the study found", "the court ruled").
 SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")
@@ -179,7 +180,8 @@ NAME_CONNECTORS = word_set(
 )
 # Nouns of quantity: in "a median of 91 percent of people said" the people speak.
 QUANTITIES = word_set(
-    "median majority minority percent number total half third quarter most many some share "
+    "median majority minority percent percentage number total half third quarter most many some "
+    "share "
     "proportion dozens hundreds thousands millions"
 )
 # Any noun that can head a speaker's description: "the ministry", "officials", "a source".

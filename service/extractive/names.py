@@ -124,6 +124,8 @@ def _add_run(
     name = _span_text(text, run)
     lead_role = _lowercase_role_before(text, tokens, at)
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
+        if words[-1].lower() in lexicon.OTHER_HEADS:
+            return table.add(name, "other", start)  # "the Australian Health Survey"
         return None  # "Russian Orthodox": an adjective phrase, not a name
     context = _RunContext(before, lead_role is not None, text, run[-1].end, table.occurrences)
     kind = _classify(words, context)
@@ -193,6 +195,9 @@ class _RunContext:
     occurrences: Callable[[str], list[int]]  # where a form stands in the article
 
 
+_SURNAME_PARTICLES = lexicon.word_set("de da van von der den bin al el dos das du le la")
+
+
 def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
     before, has_role, text, end = ctx.before, ctx.has_role, ctx.text, ctx.end
     name = " ".join(words)
@@ -205,7 +210,8 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
         or _next_word(text, end) in lexicon.LOCATION_HINTS
     ):
         return "location"
-    connectors = any(w in lexicon.NAME_CONNECTORS for w in words)
+    # "Luciana de Oliveira" is a person's name; "Bank of England" is not
+    connectors = any(w in lexicon.NAME_CONNECTORS and w not in _SURNAME_PARTICLES for w in words)
     if 2 <= len(words) <= 4 and not connectors and _person_evidence(words, ctx):
         return "person"
     if has_role:

@@ -11,9 +11,15 @@ LEFT_BREAKS = lexicon.word_set(
     "although though whether unless until than once"
 )
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
+_CUE_WORDS = lexicon.REPORTING_VERBS | lexicon.SOURCE_ONLY_VERBS | lexicon.THAT_VERBS
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
-_OF_KEEPERS = lexicon.ROLE_WORDS | _KEEP_PP_HEADS | lexicon.QUANTITIES
+_OF_KEEPERS = (
+    lexicon.ROLE_WORDS
+    | _KEEP_PP_HEADS
+    | lexicon.QUANTITIES
+    | lexicon.word_set("results findings data figures")  # "the results of the study said"
+)
 _CLOSING = "”\"’'»"
 # Sentence openers that are not the subject: "With the acquisition Salling said".
 _OPENERS = PREPOSITION_CUTS | LEFT_BREAKS
@@ -61,8 +67,12 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             k -= 1
         if k < 0:
             return None
+    if tokens[k].lower in ("and", "but"):
+        return None  # "met them and said": the subject is elided
     if tokens[k].text == "who" and k >= 2 and tokens[k - 1].text == ",":
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
+    elif tokens[k].text == "who" and k >= 1 and tokens[k - 1].lower in lexicon.GROUP_HEADS:
+        k -= 1  # "respondents who answered that ...": the group the clause hangs on
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text in _MARKS:
@@ -83,7 +93,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
                 break
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
-            if not t.is_capitalised and (t.lower in lexicon.REPORTING_VERBS or t.lower == "citing"):
+            if not t.is_capitalised and (t.lower in _CUE_WORDS or t.lower == "citing"):
                 break
             b -= 1
             continue
@@ -91,7 +101,42 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     start = _cut_to_noun_phrase(tokens, b, k)
     if start is None:
         return None
-    return _cut_prepositions(tokens, start, k)
+    start, end = _cut_prepositions(tokens, _with_adjectives(tokens, b, start), k)
+    return start, _cut_participle(tokens, start, end)
+
+
+def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
+    """'formal studies said': plain words before a bare plural head belong to it."""
+    head = tokens[start]
+    if head.is_capitalised or head.lower not in lexicon.GROUP_HEADS | lexicon.SOURCE_NOUNS:
+        return start
+    i = start
+    while i > b and _plain_modifier(tokens[i - 1]) and start - i < 2:
+        i -= 1
+    return i
+
+
+def _plain_modifier(token: Token) -> bool:
+    low = token.lower
+    return (
+        token.is_word
+        and not token.is_capitalised
+        and low.isalpha()
+        and not low.endswith(("ly", "ing", "ed"))
+        and low not in lexicon.CLAUSE_BREAKS
+        and low not in lexicon.VERB_PREFIXES
+        and low not in _CUE_WORDS
+        and low not in lexicon.PRONOUNS
+    )
+
+
+def _cut_participle(tokens: list[Token], start: int, end: int) -> int:
+    """'a new study documenting iodine levels in children': the phrase ends at its noun."""
+    for i in range(start + 1, end + 1):
+        low = tokens[i].lower
+        if low.endswith("ing") and tokens[i - 1].lower in lexicon.SPEAKER_HEADS:
+            return i - 1
+    return end
 
 
 _MARKS = (",", "–", "—")
@@ -184,8 +229,8 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
                 return i
     for i in range(b, k + 1):
         t = tokens[i]
-        if t.text.istitle() and t.lower in _OPENERS:
-            continue  # "With ...", "After ..." opening the sentence (but "WHO" is a name)
+        if t.text.istitle() and (t.lower in _OPENERS or t.bare in lexicon.WEEKDAYS_MONTHS):
+            continue  # "With ...", "After ...", "Tuesday" opening it (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
         if t.lower in lexicon.SPEAKER_HEADS:

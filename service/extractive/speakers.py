@@ -16,6 +16,7 @@ _PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "they": ("group", "organization", "country", "person"),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "For her, ..."
 # Heads that describe a speaker rather than name one: "a source within the Interior Ministry".
 _DESCRIBED_HEADS = lexicon.PERSON_HEADS | lexicon.GROUP_HEADS | lexicon.OTHER_HEADS | {"source"}
 
@@ -27,6 +28,9 @@ def resolve_speakers(
     when they are new; empty when the phrase names nobody we can tell."""
     text = article.text
     first, last = tokens[span[0]], tokens[span[1]]
+    if span[0] == span[1] and first.lower in _OBJECT_PRONOUNS:
+        found = _pronoun(table, Token(_OBJECT_PRONOUNS[first.lower], first.start, first.end))
+        return [] if found is None else [_as_speaker(table, found)]
     if span[0] == span[1] and first.lower in lexicon.PRONOUNS:
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
@@ -68,6 +72,8 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         known = table.find_in(phrase)
     head = _head_noun(words)
     descriptive = head in _DESCRIBED_HEADS
+    if known is not None and core != phrase and head in lexicon.OTHER_HEADS:
+        return known  # "the results of the National Nutrition Study": the study speaks
     if known is not None and descriptive:
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
