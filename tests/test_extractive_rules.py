@@ -344,3 +344,56 @@ def test_for_a_time_or_an_unnamed_group_is_no_claim(text: str) -> None:
 )  # fmt: skip
 def test_agents_studies_bare_plurals_and_surname_particles(text: str, speaker: str) -> None:
     assert speakers(brief_of(text))[0] == speaker
+
+
+def actor_names(text: str) -> list[str]:
+    return [a.name for a in brief_of(text).actors]
+
+
+def test_forms_of_one_country_are_one_actor() -> None:
+    brief = brief_of("The United States sent aid. The U.S. said more would follow.")
+    [country] = [a for a in brief.actors if a.kind == "country"]
+    assert country.name == "United States"
+    assert "U.S." in country.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Mark Reed stayed in Canada. Estonia sent aid.", "Estonia", "Canada"),
+        ("US Senator Mark Reed visited Latvia on a US$ 20 ticket.", "Latvia", "US"),
+        ("Mark Reed of the Riga Bridge Institute said the bridge was safe.", "Mark Reed",
+         "Riga Bridge Institute"),
+        ("Mark Reed told LA Weekly that the bridge was safe.", "Mark Reed", "LA Weekly"),
+        ("Mark Reed reported from the bridge. I'm Gena Bennett.", "Mark Reed", "Gena Bennett"),
+        ("Dean Kamen launched the Space Shuttle Atlantis over South Latvia.", "Dean Kamen",
+         "Space Shuttle Atlantis"),
+    ],
+)  # fmt: skip
+def test_actors_that_take_part_are_kept_and_places_affiliations_outlets_are_not(
+    text: str, kept: str, dropped: str
+) -> None:
+    names = actor_names(text)
+    assert kept in names
+    assert dropped not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The National Air and Space Museum got a shuttle.", "National Air and Space Museum"),
+        ("The Evergreen Aviation & Space Museum got one.", "Evergreen Aviation & Space Museum"),
+        ("The National Museum of the Latvian Air Force got one.",
+         "National Museum of the Latvian Air Force"),
+        ("L. Ron Hubbard founded the church.", "L. Ron Hubbard"),
+        ("China Resources Holdings bought the stores.", "China Resources Holdings"),
+    ],
+)  # fmt: skip
+def test_names_run_over_and_ampersands_of_the_and_initials(text: str, name: str) -> None:
+    assert name in actor_names(text)
+
+
+def test_two_companies_joined_by_and_stay_two() -> None:
+    names = actor_names("Mark Reed said Riga Bank and Salling Group agreed.")
+    assert "Salling Group" in names
+    assert not any(" and " in n for n in names)

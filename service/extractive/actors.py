@@ -10,6 +10,7 @@ from heapq import merge
 
 from schemas import ActorKind
 from service.article import Article, Sentence
+from service.extractive import lexicon
 from service.extractive.overlaps import longest_without_overlaps, text_order
 from service.extractive.tokens import Token, tokenize
 
@@ -77,7 +78,8 @@ class ActorTable:
 
     def add(self, name: str, kind: ActorKind, start: int, role: str | None = None) -> int:
         """Add an actor or merge it with one that it names again; returns its index."""
-        found = self.lookup(name)
+        country = lexicon.COUNTRY_NAMES.get(name) if kind == "country" else None
+        found = self.lookup(name) if country is None else self.lookup(country)
         if found is not None:
             actor = self.actors[found]
             self.add_alias(found, name)
@@ -89,6 +91,8 @@ class ActorTable:
         self.actors.append(ActorDraft(name=name, kind=kind, role=role, first=start))
         index = len(self.actors) - 1
         self._remember(name, index)
+        if country is not None:
+            self._by_form.setdefault(country.lower(), index)  # "U.S." then "United States"
         self._index_person(index)
         self._mentions = None
         return index

@@ -14,6 +14,7 @@ from service.extractive.attribution import ClaimDraft, find_claims
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
 from service.extractive.lexicon import COMMON_CAPITALISED
 from service.extractive.names import find_named_actors
+from service.extractive.prominence import kept_actors
 from service.extractive.summary import lead_summary
 
 
@@ -119,11 +120,7 @@ def _assemble(
     first_seen: dict[int, int] = {}
     for mention in mentions:
         first_seen.setdefault(mention.actor, mention.start)
-    kept = [
-        i
-        for i, a in enumerate(table.actors)
-        if i in speakers or (a.kind in ("person", "organization", "country") and i in first_seen)
-    ]
+    kept = kept_actors(article, table.actors, mentions, speakers)
     kept.sort(key=lambda i: first_seen.get(i, table.actors[i].first))
     actor_ids = {index: f"a{n}" for n, index in enumerate(kept, 1)}
     actors = [

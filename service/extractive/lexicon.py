@@ -89,7 +89,7 @@ ORG_HEADS = word_set(
     "agency's observatory society hospital school laboratory lab museum tribunal "
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
-    "observer tv radio television institution"
+    "observer tv radio television institution holdings weekly"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -132,9 +132,20 @@ COUNTRIES = word_set(
         "United States", "United Kingdom", "South Korea", "North Korea", "New Zealand",
         "South Africa", "Saudi Arabia", "Sri Lanka", "Czech Republic", "Hong Kong",
         "United Arab Emirates", "Democratic Republic of Congo", "Ivory Coast", "Costa Rica",
+        "Democratic Republic of the Congo",
         "El Salvador", "Puerto Rico", "Northern Ireland", "European Union",
     ]
 )  # fmt: skip
+# Forms of one country, by the name they share: "U.S." and "the United States" are one actor.
+COUNTRY_NAMES = {
+    form: name
+    for name, forms in {
+        "United States": "US U.S. USA U.S.A. America",
+        "United Kingdom": "UK U.K. Britain",
+        "Democratic Republic of Congo": "DRC DR Congo",
+    }.items()
+    for form in [name, *forms.split()]
+}
 DEMONYMS = word_set(
     "American British French German Russian Ukrainian Chinese Japanese Korean Turkish Iranian "
     "Iraqi Syrian Israeli Palestinian Afghan Pakistani Indian Indonesian Australian Canadian "
@@ -150,6 +161,16 @@ LOCATION_HINTS = word_set(
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
     "hall station mosque cathedral temple plaza"
+)
+# Words that open the name of a region: "South Australia", "Pacific Northwest".
+COMPASS = word_set(
+    "North South East West Northern Southern Eastern Western Central Pacific Atlantic "
+    "Northeast Northwest Southeast Southwest"
+)
+# Vehicles and products named like people: "Space Shuttle Atlantis" is not an actor.
+PRODUCT_WORDS = word_set(
+    "shuttle shuttles rocket ship spacecraft satellite aircraft jet vessel orbiter orbiters "
+    "probe rover telescope"
 )
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.

@@ -52,7 +52,16 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
                 run.append(nxt)
                 j += 1
                 continue
+            if _initial(text, tokens, run[-1], j):
+                run.extend([nxt, tokens[j + 1]])  # "L. Ron Hubbard", "Steven F. Udvar-Hazy"
+                j += 2
+                continue
             after = tokens[j + 1] if j + 1 < len(tokens) else None
+            joined = _joined_name(text, tokens, run, j)
+            if joined > j:
+                run.extend(tokens[j:joined])
+                j = joined
+                continue
             connector = nxt.lower in lexicon.NAME_CONNECTORS or (
                 nxt.lower in ("and", "&")
                 and _org_like([t.bare for t in run])
@@ -71,6 +80,56 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
         runs.append((run, i))
         i = j
     return runs
+
+
+_INSTITUTIONS = lexicon.word_set(
+    "museum center centre institute university college school foundation society "
+    "administration commission council agency department departments laboratory academy"
+)
+
+
+_STATE_HEADS = lexicon.word_set("republic kingdom emirates states federation")
+
+
+def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> int:
+    """Where a name continues past 'of the', 'and' or '&' at tokens[j], or j if it does not:
+    'National Museum of the Air Force', 'National Air and Space Museum', 'Aviation & Space'."""
+    word = tokens[j].lower
+    words = [t.bare for t in run]
+    if word == "of" and j + 2 < len(tokens) and tokens[j + 1].lower == "the":
+        if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
+            return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
+        k = j + 2
+    elif word == "&" or (word == "and" and len(run) >= 2):
+        k = j + 1
+    else:
+        return j
+    end = k
+    while (
+        end < len(tokens)
+        and tokens[end].is_capitalised
+        and adjacent(text, tokens[end - 1], tokens[end])
+    ):
+        end += 1
+    if end == k:
+        return j
+    if word == "and" and tokens[end - 1].lower not in _INSTITUTIONS:
+        return j  # "Tesco and Salling Group" are two
+    return end
+
+
+def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
+    """A capital letter, its full stop and a name right after: an initial inside a name."""
+    if j + 1 >= len(tokens) or tokens[j].text != "." or len(letter.text) != 1:
+        return False
+    after = tokens[j + 1]
+    return (
+        letter.text.isupper()
+        and letter.end == tokens[j].start
+        and text[tokens[j].end : after.start] == " "
+        and after.is_capitalised
+        and after.bare not in lexicon.COMMON_CAPITALISED
+    )
 
 
 def _not_a_name(token: Token) -> bool:
@@ -145,6 +204,8 @@ def _without_leading_country(run: list[Token]) -> list[Token]:
     """'[Ambassador to the] United States Hamdullah Mohib': the country is not the name."""
     for size in (3, 2, 1):
         if len(run) - size >= 2 and " ".join(t.bare for t in run[:size]) in lexicon.COUNTRIES:
+            if _org_like([t.bare for t in run]):
+                return run  # "China Resources Holdings" is the company's own name
             return run[size:]
     return run
 
@@ -208,8 +269,11 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
     if (
         words[-1].lower() in lexicon.LOCATION_HINTS
         or _next_word(text, end) in lexicon.LOCATION_HINTS
+        or (words[0] in lexicon.COMPASS and len(words) > 1)
     ):
         return "location"
+    if any(w.lower() in lexicon.PRODUCT_WORDS for w in words) or words[-1] in lexicon.DEMONYMS:
+        return "other"  # "Space Shuttle Atlantis", "South Korean": no one in the story
     # "Luciana de Oliveira" is a person's name; "Bank of England" is not
     connectors = any(w in lexicon.NAME_CONNECTORS and w not in _SURNAME_PARTICLES for w in words)
     if 2 <= len(words) <= 4 and not connectors and _person_evidence(words, ctx):
