@@ -397,3 +397,40 @@ def test_two_companies_joined_by_and_stay_two() -> None:
     names = actor_names("Mark Reed said Riga Bank and Salling Group agreed.")
     assert "Salling Group" in names
     assert not any(" and " in n for n in names)
+
+
+def test_a_bracketed_acronym_spells_out_the_name_before_it() -> None:
+    brief = brief_of("According to Notes from Riga (NFR), the bridge is safe.")
+    [notes] = brief.actors
+    assert notes.name == "Notes from Riga"
+    assert "NFR" in notes.aliases
+    assert speakers(brief) == ["Notes from Riga"]
+
+
+def test_a_company_goes_by_its_first_word() -> None:
+    brief = brief_of("Salling Group bought the stores. Salling said it would grow.")
+    assert speakers(brief) == ["Salling Group"]
+    assert "Salling" in brief.actors[0].aliases
+
+
+def test_an_affiliation_with_its_acronym_is_still_an_affiliation() -> None:
+    names = actor_names(
+        "Mark Reed of the Riga Bridge Institute (RBI) said the bridge was safe. The river rose."
+    )
+    assert names == ["Mark Reed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Teams from Sudan, Iran, Libya, and Yemen came.", "Libya"),
+        ("The silver medal went to Poland.", "Poland"),
+    ],
+)
+def test_countries_in_lists_and_receiving_are_kept(text: str, kept: str) -> None:
+    assert kept in actor_names(text)
+
+
+def test_a_participle_after_a_reporting_verb_is_content() -> None:
+    brief = brief_of("The authors said it was bad. They say adding salt helps.")
+    assert speakers(brief) == ["authors", "authors"]

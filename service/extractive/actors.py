@@ -62,6 +62,7 @@ class ActorTable:
         self._raw: list[Mention] = []
         self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
+        self._short_names: dict[str, int] = {}  # "salling" -> "Salling Group"
         # People by the words of their names, for "Shoigu" -> "Sergei Shoigu": (later name
         # word -> actor, one-word name -> actor); None when it must be rebuilt.
         self._people: tuple[dict[str, int], dict[str, int]] | None = None
@@ -91,6 +92,9 @@ class ActorTable:
         self.actors.append(ActorDraft(name=name, kind=kind, role=role, first=start))
         index = len(self.actors) - 1
         self._remember(name, index)
+        words = name.split()
+        if kind == "organization" and len(words) > 1 and words[-1].lower() in _COMPANY_WORDS:
+            self._short_names.setdefault(words[0].lower(), index)
         if country is not None:
             self._by_form.setdefault(country.lower(), index)  # "U.S." then "United States"
         self._index_person(index)
@@ -126,6 +130,8 @@ class ActorTable:
         if low in self._by_form:
             return self._by_form[low]
         words = low.split()
+        if len(words) == 1 and words[0] in self._short_names:
+            return self._short_names[words[0]]  # "Salling" for "Salling Group"
         later_words, one_word = self._person_index()
         candidates = [one_word[w] for w in words[1:] if w in one_word]
         if len(words) == 1 and words[0] in later_words:
@@ -164,6 +170,18 @@ class ActorTable:
                     if best is None or rank > best:
                         best = rank
         return None if best is None else -best[2]
+
+    def form_end(self, start: int) -> int | None:
+        """Where the longest known form that starts at this offset ends ('Notes from Poland')."""
+        first = _FIRST_WORD.match(self.article.text, start)
+        if first is None:
+            return None
+        ends = [
+            start + len(form)
+            for form, _ in self._by_first_word.get(first.group(), ())
+            if self.article.text.startswith(form, start)
+        ]
+        return max(ends, default=None)
 
     def by_head(self, head: str, before: int) -> int | None:
         """The latest actor introduced before `before` whose name ends in this noun."""
@@ -253,6 +271,10 @@ class ActorTable:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+# A company is often called by its first word alone: "Salling Group" is "Salling".
+_COMPANY_WORDS = lexicon.word_set(
+    "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"
+)
 
 
 def word_occurrences(text: str, form: str) -> list[int]:

@@ -177,6 +177,8 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
             if marker:
                 continue  # "media reports": not someone saying
+            if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
+                continue  # "they say adding salt helps": the content, not a second cue
             if _passive(tokens, i):
                 if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
                     cues.append(_Cue(i + 1, i, "according"))  # "he was told by the minister"
@@ -189,6 +191,18 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
 def _sets_off(gap: str) -> bool:
     """A comma, colon or closing quotation mark between the content and its speaker."""
     return any(mark in gap for mark in ",:;”\"’'—–")
+
+
+def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """A phrase cut short inside a known name ('Notes' of 'Notes from Poland') takes all of it."""
+    first = np[0] + (tokens[np[0]].lower in ("the", "a", "an") and np[0] < np[1])
+    end = table.form_end(tokens[first].start)
+    if end is None or end <= tokens[np[1]].end:
+        return np
+    last = np[1]
+    while last + 1 < len(tokens) and tokens[last + 1].end <= end:
+        last += 1
+    return (np[0], last)
 
 
 def _viewpoint(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -265,7 +279,7 @@ def _claim_for(
         np = noun_phrase_after(tokens, cue.index + 1)
         if np is None:
             return None
-        np = apposed_name(tokens, np[1]) or np
+        np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
         found = resolve_speakers(article, table, tokens, np)
         if not found:
             return None

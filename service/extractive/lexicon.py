@@ -126,7 +126,7 @@ COUNTRIES = word_set(
     "Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia "
     "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
     "Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine UK U.K. US "
-    "U.S. USA U.S.A. Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
+    "U.S. USA U.S.A. DRC Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
 ) | frozenset(
     [
         "United States", "United Kingdom", "South Korea", "North Korea", "New Zealand",
@@ -140,11 +140,11 @@ COUNTRIES = word_set(
 COUNTRY_NAMES = {
     form: name
     for name, forms in {
-        "United States": "US U.S. USA U.S.A. America",
-        "United Kingdom": "UK U.K. Britain",
-        "Democratic Republic of Congo": "DRC DR Congo",
+        "United States": "US|U.S.|USA|U.S.A.|America",
+        "United Kingdom": "UK|U.K.|Britain|Great Britain",
+        "Democratic Republic of Congo": "DRC|DR Congo|Democratic Republic of the Congo",
     }.items()
-    for form in [name, *forms.split()]
+    for form in [name, *forms.split("|")]
 }
 DEMONYMS = word_set(
     "American British French German Russian Ukrainian Chinese Japanese Korean Turkish Iranian "

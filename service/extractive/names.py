@@ -31,6 +31,7 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
                 _add_acronym_after(text, table, added, run[-1])
     for token, before in singles:
         _add_single(article, table, token, before)
+    _add_spelled_acronyms(article, table)
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
@@ -198,6 +199,36 @@ def _add_acronym_after(text: str, table: ActorTable, index: int, last: Token) ->
     match = re.match(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)", text[last.end : last.end + 12])
     if match:
         table.add_alias(index, match.group(1))
+
+
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
+_SMALL_WORDS = lexicon.word_set("of and for the from on in de la")
+
+
+def _add_spelled_acronyms(article: Article, table: ActorTable) -> None:
+    """'Notes from Poland (NFP)': the words the acronym spells out are one name, with it."""
+    text = article.text
+    for m in _BRACKETED.finditer(text):
+        acronym = m.group(1)
+        if table.lookup(acronym) is not None:
+            continue
+        words = list(re.finditer(r"[\w’'&-]+", text[max(0, m.start() - 120) : m.start()]))
+        offset = max(0, m.start() - 120)
+        for size in range(len(acronym), len(acronym) + 4):
+            if size > len(words):
+                break
+            span = words[-size:]
+            if not (span[0].group()[:1].isupper() and span[-1].group()[:1].isupper()):
+                continue
+            every = "".join(w.group()[0] for w in span).upper()
+            capitals = "".join(w.group()[0] for w in span if w.group().lower() not in _SMALL_WORDS)
+            if acronym.upper() in (every, capitals.upper()):
+                start, end = offset + span[0].start(), offset + span[-1].end()
+                if text[end : m.start()].strip():
+                    break
+                index = table.add(text[start:end], "organization", start)
+                table.add_alias(index, acronym)
+                break
 
 
 def _without_leading_country(run: list[Token]) -> list[Token]:

@@ -15,8 +15,11 @@ _LOCATIVE = re.compile(
 # "a US peace envoy", "the region of Russia", "Maidan Wardak, Afghanistan"
 _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
 _PLACE_OF = re.compile(r"\b(?:\w+)\s+of\s+(?:the\s+)?$")
-_AFTER_PLACE = re.compile(r"[A-Z][\w’'-]+,\s+$")
-_RECEIVES = re.compile(r"(?:\b(?:told|to)\s+(?:the\s+)?|\bI[’']m\s+|\bI am\s+)$")
+_AFTER_PLACE = re.compile(r"(?P<place>[A-Z][\w’'-]+),\s+$")
+_RECEIVES = re.compile(
+    r"(?:\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in)"
+    r"\s+(?:the\s+)?|\bI[’']m\s+|\bI am\s+)$"
+)
 # "Fauci of the NIAID", "Li from the University", "spokesman for the ministry"
 _AFFILIATION = re.compile(r"(?P<who>[\w’'.-]+),?\s+(?:of|from|at|for|with)\s+(?:the\s+)?$")
 
@@ -37,6 +40,8 @@ def kept_actors(
         found = by_actor.get(i)
         if not found or not (actor.kind in _KEPT_KINDS or _proper_name(actor)):
             continue
+        # "the Federal Security Service (FSB)": the bracketed acronym adds no role of its own
+        found = [m for m in found if not _bracketed(text, m)] or found
         if actor.kind == "country" and all(_only_locates(text, m) for m in found):
             continue
         if actor.kind == "organization" and all(_affiliation(text, m) for m in found):
@@ -56,8 +61,11 @@ def _only_locates(text: str, m: Mention) -> bool:
         return True  # "US-built", "US$ 20", "U.S. Senator"
     if re.match(r"[’']s\s[A-Z]", text[m.end : m.end + 4]):
         return True  # "Afghanistan's Maidan Wardak"
-    if _LOCATIVE.search(before) or _ADJECTIVAL.search(before) or _AFTER_PLACE.search(before):
+    if _LOCATIVE.search(before) or _ADJECTIVAL.search(before):
         return True
+    after_place = _AFTER_PLACE.search(before)
+    if after_place and after_place.group("place") not in lexicon.COUNTRIES:
+        return True  # "Maidan Wardak, Afghanistan"; but "Sudan, Iran" is a list
     place = _PLACE_OF.search(before)
     return place is not None and place.group().split()[0].lower() in lexicon.LOCATION_HINTS
 
@@ -87,3 +95,7 @@ def _proper_name(actor: ActorDraft) -> bool:
         and words[-1] not in lexicon.DEMONYMS
         and not any(ch.isdigit() for ch in actor.name)
     )
+
+
+def _bracketed(text: str, m: Mention) -> bool:
+    return text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
