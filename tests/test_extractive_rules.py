@@ -434,3 +434,34 @@ def test_countries_in_lists_and_receiving_are_kept(text: str, kept: str) -> None
 def test_a_participle_after_a_reporting_verb_is_content() -> None:
     brief = brief_of("The authors said it was bad. They say adding salt helps.")
     assert speakers(brief) == ["authors", "authors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The National Directorate for Security said it was safe.",
+         "National Directorate for Security", "organization"),
+        ("The Institut National de Recherche Routière said it was safe.",
+         "Institut National de Recherche Routière", "organization"),
+        ("Tesco sold its stores to Charoen Pokphand in March.", "Charoen Pokphand", "other"),
+    ],
+)  # fmt: skip
+def test_organisations_with_for_foreign_heads_and_buyers(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [(a.name, a.kind) for a in brief_of(text).actors]
+
+
+def test_a_shorter_form_ending_a_known_name_is_the_same_actor() -> None:
+    brief = brief_of(
+        "The Latvian National Bridge Safety Study found cracks. Professor Anna Berg, Director "
+        "of the National Bridge Safety study, said repairs had begun."
+    )
+    study = next(a for a in brief.actors if a.name == "Latvian National Bridge Safety Study")
+    assert "National Bridge Safety study" in study.aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Past EVD outbreaks were deadly.", "The Century City Towers stand tall in Riga."],
+)
+def test_sentence_openers_and_buildings_are_not_actors(text: str) -> None:
+    assert brief_of(text).actors == []

@@ -81,6 +81,8 @@ class ActorTable:
         """Add an actor or merge it with one that it names again; returns its index."""
         country = lexicon.COUNTRY_NAMES.get(name) if kind == "country" else None
         found = self.lookup(name) if country is None else self.lookup(country)
+        if found is None and len(name.split()) >= 3:
+            found = self._ending_in(name)  # "National Nutrition study" of "the Australian ..."
         if found is not None:
             actor = self.actors[found]
             self.add_alias(found, name)
@@ -100,6 +102,10 @@ class ActorTable:
         self._index_person(index)
         self._mentions = None
         return index
+
+    def _ending_in(self, name: str) -> int | None:
+        tail = " " + name.lower()
+        return next((i for i, a in enumerate(self.actors) if a.name.lower().endswith(tail)), None)
 
     def add_alias(self, index: int, form: str) -> None:
         actor = self.actors[index]

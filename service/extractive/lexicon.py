@@ -89,7 +89,8 @@ ORG_HEADS = word_set(
     "agency's observatory society hospital school laboratory lab museum tribunal "
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
-    "observer tv radio television institution holdings weekly"
+    "observer tv radio television institution holdings weekly institut instituto universidad "
+    "université universität ministerio ministère banco banque"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -160,7 +161,7 @@ LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
-    "hall station mosque cathedral temple plaza"
+    "hall station mosque cathedral temple plaza tower towers building"
 )
 # Words that open the name of a region: "South Australia", "Pacific Northwest".
 COMPASS = word_set(
@@ -190,7 +191,7 @@ COMMON_CAPITALISED = word_set(
     "Earlier Back It Its He She They We I You His Her Their Our My This That These Those "
     "There Here Then Now Today Yesterday Tomorrow Last Next Such Even Still Only Just "
     "According Despite During Under Over Among Between Following Read More Image Photo "
-    "Recent Several Each Every Many Few Much What Who Which Where Why How Once Not Instead "
+    "Past Recent Several Each Every Many Few Much What Who Which Where Why How Once Not Instead "
     "Thus Therefore Further Furthermore Moreover Nevertheless Already Until Unlike Like "
     "With Without From To By Of Into Through Across Against Around About Near Upon Within "
     "Mr Mrs Ms Dr Prof Sir Lady Lord Saint St Police Officials Experts Sources Reports "

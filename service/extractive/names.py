@@ -93,7 +93,7 @@ _STATE_HEADS = lexicon.word_set("republic kingdom emirates states federation")
 
 
 def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> int:
-    """Where a name continues past 'of the', 'and' or '&' at tokens[j], or j if it does not:
+    """Where a name continues past 'of the', 'and', '&' or 'for' at tokens[j], or j if not:
     'National Museum of the Air Force', 'National Air and Space Museum', 'Aviation & Space'."""
     word = tokens[j].lower
     words = [t.bare for t in run]
@@ -101,8 +101,8 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
             return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
         k = j + 2
-    elif word == "&" or (word == "and" and len(run) >= 2):
-        k = j + 1
+    elif word == "&" or (word == "and" and len(run) >= 2) or (word == "for" and _org_like(words)):
+        k = j + 1  # "Aviation & Space", "Air and Space Museum", "Directorate for Security"
     else:
         return j
     end = k
@@ -187,6 +187,10 @@ def _add_run(
         if words[-1].lower() in lexicon.OTHER_HEADS:
             return table.add(name, "other", start)  # "the Australian Health Survey"
         return None  # "Russian Orthodox": an adjective phrase, not a name
+    head = _LOWERCASE_HEAD.match(text, run[-1].end)
+    if head is not None and not run[-1].possessive:
+        # "the National Iodine Nutrition study", "the PALM trial": the noun names it too
+        return table.add(text[start : head.end()], "other", start)
     context = _RunContext(before, lead_role is not None, text, run[-1].end, table.occurrences)
     kind = _classify(words, context)
     if kind is None:
@@ -287,6 +291,7 @@ class _RunContext:
     occurrences: Callable[[str], list[int]]  # where a form stands in the article
 
 
+_LOWERCASE_HEAD = re.compile(r" (?:study|survey|trial|report|census|inquiry)\b")
 _SURNAME_PARTICLES = lexicon.word_set("de da van von der den bin al el dos das du le la")
 
 
@@ -311,7 +316,7 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
         return "person"
     if has_role:
         return "person"
-    if before is not None and before.lower in ("in", "at", "near", "from", "to", "into", "across"):
+    if before is not None and before.lower in ("in", "at", "near", "from", "into", "across"):
         return "location"
     return "other"
 
@@ -355,7 +360,10 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
     if found is not None:
         table.add_alias(found, bare)
         return
+    head = _LOWERCASE_HEAD.match(article.text, token.end)
     if bare in lexicon.COUNTRIES:
         table.add(bare, "country", token.start)
+    elif head and not token.possessive and before is not None and before.lower == "the":
+        table.add(article.text[token.start : head.end()], "other", token.start)  # the PALM trial
     elif bare in lexicon.NAMED_GROUPS:
         table.add(bare, "organization", token.start)
