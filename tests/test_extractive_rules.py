@@ -465,3 +465,19 @@ def test_a_shorter_form_ending_a_known_name_is_the_same_actor() -> None:
 )
 def test_sentence_openers_and_buildings_are_not_actors(text: str) -> None:
     assert brief_of(text).actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Regional governor Anna Berg visited. Riga's governor said the bridge was safe.",
+         "Anna Berg"),
+        ("Mayor Mark Reed left. An anonymous source said it was bad. Its source said more.",
+         "anonymous source"),
+        ("Residents there told the press the bridge shook.", "Residents"),
+        ("Some reports said it was gas. Reports said it was a bomb.", "Some reports"),
+        ("Engineers have attributed the collapse to rust.", "Engineers"),
+    ],
+)  # fmt: skip
+def test_descriptions_resolve_to_the_actor_they_describe(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker

@@ -194,7 +194,21 @@ class ActorTable:
         candidates = [
             i
             for i, a in enumerate(self.actors)
-            if a.head == head.lower() and a.first < before and a.kind != "person"
+            if a.head == head.lower()
+            and a.first < before
+            and (a.kind != "person" or a.name[:1].islower())  # "an anonymous source"
+        ]
+        return candidates[-1] if candidates else None
+
+    def by_role(self, head: str, before: int) -> int | None:
+        """The latest person introduced before `before` whose role ends in this noun."""
+        candidates = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person"
+            and a.role is not None
+            and a.role.split()[-1].lower() == head.lower()
+            and a.first < before
         ]
         return candidates[-1] if candidates else None
 
@@ -305,6 +319,6 @@ def _lower_words(name: str) -> tuple[str, ...]:
 
 def _strip_determiner(form: str) -> str:
     words = form.split()
-    while words and words[0].lower() in ("the", "a", "an"):
+    while words and words[0].lower() in ("the", "a", "an", "some"):
         words = words[1:]
     return " ".join(words)

@@ -16,7 +16,7 @@ REPORTING_VERBS = word_set(
     "predicted predicts indicated indicates estimated described describes "
     "recalled recalls complained complains accused accuses pledged promised vowed threatened "
     "cautioned contended observed remarked suggested suggests suggest believes believe believed "
-    "describe describing reporting"
+    "describe describing reporting ascribed attributed"
 )
 # Verbs that report only with a clear source as subject ("the study found", "the court ruled").
 SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")

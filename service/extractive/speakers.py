@@ -64,6 +64,9 @@ def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
 
 def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -> int | None:
     words = phrase.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
+        words = words[:-1]  # "Residents there said"
+        phrase = phrase[: phrase.rindex(words[-1]) + len(words[-1])]
     if not words:
         return None
     core = re.split(r"\s(?:of|in|at|from|for|with|within|on)\s", phrase, maxsplit=1)[0]
@@ -86,10 +89,15 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
             return known
         if head not in lexicon.SPEAKER_HEADS:
             return known
-    if len(words) <= 2 and words[0].lower() in ("the", "this", "that"):
+    if len(words) <= 2 and words[0].lower() in _ANAPHORIC:
         found = table.by_head(head, start)
         if found is not None:
             table.add_alias(found, phrase)
+            return found
+    if len(words) <= 3 and (words[0].lower() in _ANAPHORIC or words[0].endswith(("'s", "’s"))):
+        found = table.by_role(head, start)
+        if found is not None:
+            table.add_alias(found, phrase)  # "the governor" is Regional governor Boris Dubrovsky
             return found
     if all(
         w in lexicon.WEEKDAYS_MONTHS
@@ -107,6 +115,10 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if name != phrase and words[0].lower() != "the":
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
+
+
+_TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
+_ANAPHORIC = lexicon.word_set("the this that its their his her")
 
 
 def _possessor(table: ActorTable, words: list[str]) -> int | None:
