@@ -481,3 +481,40 @@ def test_sentence_openers_and_buildings_are_not_actors(text: str) -> None:
 )  # fmt: skip
 def test_descriptions_resolve_to_the_actor_they_describe(text: str, speaker: str) -> None:
     assert speakers(brief_of(text))[-1] == speaker
+
+
+def test_a_description_folds_into_the_one_named_actor_with_its_head() -> None:
+    brief = brief_of("A new study found that most bridges are safe. The Riga study was published.")
+    [study] = brief.actors
+    assert study.name == "Riga study"
+    assert "A new study" in study.aliases
+    assert speakers(brief) == ["Riga study"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesco said it sold 20 stores. The chain's press release reported a profit.",
+        "Tesco said it sold 20 stores. The company said it would leave.",
+    ],
+)
+def test_the_company_or_its_release_is_the_firm_named_last(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Tesco", "Tesco"]
+
+
+def test_an_act_ascribed_to_someone_is_the_articles_distanced_claim() -> None:
+    brief = brief_of("A bombing killed five, another attack ascribed to the rebels.")
+    assert speakers(brief) == [None]
+    assert hedge_texts(brief, "distancing") == ["ascribed to"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Reed said teams from Latvia came.",
+        "Mark Reed said a country like Latvia would do.",
+        "Mark Reed said Western Latvia was flooded.",
+    ],
+)
+def test_countries_of_origin_comparison_or_region_are_not_actors(text: str) -> None:
+    assert actor_names(text) == ["Mark Reed"]

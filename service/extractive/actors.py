@@ -103,6 +103,33 @@ class ActorTable:
         self._mentions = None
         return index
 
+    def merge_descriptions(self) -> dict[int, int]:
+        """Fold a description ('a new study') into the one named actor of the same kind and
+        head noun ('the Pew Study'); returns which actor went into which."""
+        merged: dict[int, int] = {}
+        for i, actor in enumerate(self.actors):
+            if actor.kind == "person" or not actor.name[:1].islower():
+                continue
+            named = [
+                j
+                for j, other in enumerate(self.actors)
+                if j != i
+                and j not in merged
+                and other.kind == actor.kind
+                and other.name[:1].isupper()
+                and other.head == actor.head
+            ]
+            if len(named) == 1:
+                merged[i] = named[0]
+        for i, j in merged.items():
+            for form in sorted(self.actors[i].forms):
+                self.add_alias(j, form)
+        if merged:
+            self.mentions()
+            self._raw = [Mention(m.start, m.end, merged.get(m.actor, m.actor)) for m in self._raw]
+            self._mentions = None
+        return merged
+
     def _ending_in(self, name: str) -> int | None:
         tail = " " + name.lower()
         return next((i for i, a in enumerate(self.actors) if a.name.lower().endswith(tail)), None)

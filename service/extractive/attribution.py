@@ -242,6 +242,10 @@ def _coordinated_speaker(
     return found[0] if len(found) == 1 else None
 
 
+def _next_is(tokens: list[Token], i: int, word: str) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower == word
+
+
 def _that_follows(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
 
@@ -314,6 +318,10 @@ def _claim_for(
     verb = cue_token.lower
     if negated(tokens, cue.first):
         return None  # "officials have not said why": no claim was made
+    if verb in ("ascribed", "attributed") and _next_is(tokens, cue.index, "to"):
+        # "another attack ascribed to the Taliban": the article's own hedged statement
+        to_end = tokens[cue.index + 1].end
+        return _draft(None, text, cue_start, to_end, cue_start, to_end, begin, limit, "passive")
     if verb != "told" and _hearsay(tokens, cue.index):
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None

@@ -35,6 +35,10 @@ def extract(article: Article) -> EngineResult:
     find_named_actors(article, table)
     table.infer_genders()
     drafts = find_claims(article, table)
+    merged = table.merge_descriptions()
+    for draft in drafts:
+        if draft.speaker is not None:
+            draft.speaker = merged.get(draft.speaker, draft.speaker)
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
     lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
     hedges = lexical + _attribution_markers(article.text, drafts, lexical)

@@ -24,6 +24,7 @@ DISTANCING: list[re.Pattern[str]] = [
     # "claimed responsibility" takes credit; it disputes nothing
     re.compile(r"\bclaim(?:ed|ing|s)\b(?! (?:responsibility|credit)\b)", _I),
     re.compile(r"\bcharged with\b", _I),
+    re.compile(r"\b(?:ascribed|attributed) to\b", _I),  # "an attack ascribed to the rebels"
     re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'-]+){1,4}? as\b", _I),
     re.compile(r"\bdubbed\b", _I),
 ]
@@ -86,8 +87,8 @@ _FIRST_WORDS = word_set(
     seemingly potential potentially unclear unconfirmed uncertain suspected unverified
     conceivably suggest suggests suggested suggesting believe believes believed thought
     estimated estimates appear appears appeared seem seems seemed an did didn't does doesn't
-    would wouldn't declined it it's not charged refused has have had their his her its
-    identified speculation speculated speculate i we they he she"""
+    would wouldn't declined it it's not charged ascribed attributed refused has have had their
+    his her its identified speculation speculated speculate i we they he she"""
 )
 
 _APOSTROPHE = re.compile("[’']")

@@ -10,7 +10,9 @@ from service.extractive.actors import ActorDraft, Mention
 _KEPT_KINDS = ("person", "organization", "country")
 # "in Canada", "across the United States", "women in France": a place, not a participant.
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|across|throughout|within|inside|outside)\s+(?:the\s+)?$", re.I
+    r"(?:\b(?:in|at|near|across|throughout|within|inside|outside|from|like|mainland)\s+"
+    r"(?:the\s+)?|\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)\s+)$",
+    re.I,
 )
 # "a US peace envoy", "the region of Russia", "Maidan Wardak, Afghanistan"
 _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)

@@ -81,14 +81,20 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
             known = None
-    if known is not None and head in lexicon.OTHER_HEADS and _possessor(table, words) == known:
-        return known  # "Cornyn's statement said": Cornyn speaks through it
+    owner = _possessor(table, words, start) if head in lexicon.OTHER_HEADS else None
+    if owner is not None:
+        return owner  # "Cornyn's statement said": Cornyn speaks through it
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
             return known
         if head not in lexicon.SPEAKER_HEADS:
             return known
+    if len(words) <= 2 and words[0].lower() in _ANAPHORIC and head in _GENERIC_ORGS:
+        found = table.latest(start, ("organization",))
+        if found is not None:
+            table.add_alias(found, phrase)  # "the company", "the chain": the firm named last
+            return found
     if len(words) <= 2 and words[0].lower() in _ANAPHORIC:
         found = table.by_head(head, start)
         if found is not None:
@@ -119,13 +125,19 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
 
 _TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
 _ANAPHORIC = lexicon.word_set("the this that its their his her")
+_GENERIC_ORGS = lexicon.word_set(
+    "company firm chain retailer organization organisation website outlet broadcaster"
+)
 
 
-def _possessor(table: ActorTable, words: list[str]) -> int | None:
+def _possessor(table: ActorTable, words: list[str], start: int) -> int | None:
     """The known actor a phrase's first possessive names: "Cornyn's statement" -> Cornyn."""
     for i, word in enumerate(words):
         if word.endswith(("'s", "’s")):
-            return table.lookup(" ".join([*words[:i], word[:-2]]))
+            owner = [*words[:i], word[:-2]]
+            if len(owner) == 2 and owner[0].lower() in _ANAPHORIC and owner[1] in _GENERIC_ORGS:
+                return table.latest(start, ("organization",))  # "the chain's press release"
+            return table.lookup(" ".join(owner))
     return None
 
 
