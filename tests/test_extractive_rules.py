@@ -518,3 +518,13 @@ def test_an_act_ascribed_to_someone_is_the_articles_distanced_claim() -> None:
 )
 def test_countries_of_origin_comparison_or_region_are_not_actors(text: str) -> None:
     assert actor_names(text) == ["Mark Reed"]
+
+
+def test_a_reporting_noun_before_a_reporting_verb_is_the_subject() -> None:
+    brief = brief_of("The FSB denies a link; reports describe a bomb.")
+    assert speakers(brief) == ["FSB", "reports"]
+
+
+def test_described_as_spans_quoted_words() -> None:
+    brief = brief_of('Mark Reed arrived, describing the "real threat" as grave.')
+    assert hedge_texts(brief, "distancing") == ['describing the "real threat" as']

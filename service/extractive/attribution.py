@@ -168,7 +168,7 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
             cues.append(_Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
         elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
             cues.append(_Cue(i, i, "according"))  # "Per the WHO's framework, ..."
-        elif _that_follows(tokens, i) and low in lexicon.THAT_VERBS and not token.is_capitalised:
+        elif low in lexicon.THAT_VERBS and not token.is_capitalised and _that_follows(tokens, i):
             cues.append(_Cue(i, i, "verb"))
         elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
             token.is_capitalised
@@ -179,6 +179,8 @@ def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cu
                 continue  # "media reports": not someone saying
             if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
                 continue  # "they say adding salt helps": the content, not a second cue
+            if _next_cue(tokens, i):
+                continue  # "reports describe", "reports say": a noun before the verb
             if _passive(tokens, i):
                 if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
                     cues.append(_Cue(i + 1, i, "according"))  # "he was told by the minister"
@@ -240,6 +242,16 @@ def _coordinated_speaker(
         return None
     found = resolve_speakers(article, table, tokens, np)
     return found[0] if len(found) == 1 else None
+
+
+def _next_cue(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and not nxt.is_capitalised
+        and nxt.lower in lexicon.REPORTING_VERBS
+        and not nxt.lower.endswith("ing")  # "they say adding salt helps" keeps its verb
+    )
 
 
 def _next_is(tokens: list[Token], i: int, word: str) -> bool:

@@ -25,7 +25,7 @@ DISTANCING: list[re.Pattern[str]] = [
     re.compile(r"\bclaim(?:ed|ing|s)\b(?! (?:responsibility|credit)\b)", _I),
     re.compile(r"\bcharged with\b", _I),
     re.compile(r"\b(?:ascribed|attributed) to\b", _I),  # "an attack ascribed to the rebels"
-    re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'-]+){1,4}? as\b", _I),
+    re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){1,8}? as\b", _I),
     re.compile(r"\bdubbed\b", _I),
 ]
 UNCERTAINTY: list[re.Pattern[str]] = [
