@@ -528,3 +528,9 @@ def test_a_reporting_noun_before_a_reporting_verb_is_the_subject() -> None:
 def test_described_as_spans_quoted_words() -> None:
     brief = brief_of('Mark Reed arrived, describing the "real threat" as grave.')
     assert hedge_texts(brief, "distancing") == ['describing the "real threat" as']
+
+
+def test_a_quotation_split_by_its_attribution_is_one_claim() -> None:
+    text = '"We are ready," team member Anna Berg told the press, "to win the cup."'
+    [claim] = brief_of(text).claims
+    assert claim.evidence.text == text

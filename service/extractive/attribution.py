@@ -36,6 +36,7 @@ _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
 )
+_LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+,[”\"]\s+(?:[a-z][\w-]*\s+){0,3}")
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
     r"(?:statement|communiqué|communique)\b",
@@ -401,6 +402,9 @@ def _claim_for(
             content_start, limit, "verb",
         )  # fmt: skip
     claim.start = min(claim.start, np_start)
+    if _LEADING_QUOTE.fullmatch(text, begin, np_start):
+        # '"We are ready," team member X told the press, "to win."': both halves are X's
+        claim.start = claim.content_start = begin
     claim.co_speakers = co
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
