@@ -1,15 +1,21 @@
 """Attribution: who said what. Finds reporting cues, their speakers and the words they carry."""
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from service.article import Article, Sentence
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
+from service.extractive.cues import (
+    Cue,
+    find_cues,
+    hearsay,
+    next_is,
+    that_follows,
+    viewpoint,
+)
 from service.extractive.phrases import (
-    BE,
     LEFT_BREAKS,
     apposed_name,
     is_prefix,
@@ -22,26 +28,11 @@ from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
 _OPENERS = lexicon.COMMON_CAPITALISED | lexicon.WEEKDAYS_MONTHS
-_NOUN_MARKERS = lexicon.word_set(
-    "the a an some media news these those his her its their our such local early unconfirmed "
-    "several many conflicting initial press this that"
-)
-_PASSIVE = re.compile(
-    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:reported|claimed|alleged|said|announced|"
-    r"understood|learned|learnt)|(?:were|was|are|is|have been|has been) (?:reportedly )?"
-    r"reported)\b",
-    re.IGNORECASE,
-)
 _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
 )
 _LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+,[”\"]\s+(?:[a-z][\w-]*\s+){0,3}")
-_STATEMENT = re.compile(
-    r"\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|communiqué|communique)\b",
-    re.IGNORECASE,
-)
 _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
@@ -71,15 +62,6 @@ class ClaimDraft:
     subject: tuple[int, int] | None = None  # the speaker's words, when they name it outright
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    index: int  # token index of the (last) cue word
-    first: int  # token index of the first cue word
-    kind: str  # verb | according | citing | passive
-    start: int | None = None  # character offsets, where they are not the tokens' own
-    end: int | None = None
-
-
 def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
     """Every attributed claim in the body, in text order."""
     claims: list[ClaimDraft] = []
@@ -99,7 +81,7 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
     tokens = [t for t in table.sentence_tokens(sentence) if t.end <= end]
-    cues = _find_cues(text, tokens, begin, end)
+    cues = find_cues(text, tokens, begin, end)
     claims: list[ClaimDraft] = []
     for n, cue in enumerate(cues):
         limit = end
@@ -140,57 +122,6 @@ def _trim_end(text: str, begin: int, end: int) -> int:
     return end
 
 
-def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cue]:
-    cues: list[_Cue] = []
-    starts = [t.start for t in tokens]
-    taken: set[int] = set()
-    for m in _STATEMENT.finditer(text, begin, end):
-        # "issued a statement": the verb and its object together are the cue
-        first = bisect_left(starts, m.start())
-        last = max(first, bisect_left(starts, m.end()) - 1)
-        taken.update(range(first, last + 1))
-        cues.append(_Cue(last, first, "verb"))
-    for m in _PASSIVE.finditer(text, begin, end):
-        # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
-        # the match itself, and the tokens it touches are not read again as verbs.
-        first = max(0, bisect_right(starts, m.start()) - 1)
-        last = max(first, bisect_left(starts, m.end()) - 1)
-        taken.update(range(first, last + 1))
-        cues.append(_Cue(last, first, "passive", m.start(), m.end()))
-    for i, token in enumerate(tokens):
-        low = token.lower
-        if i in taken:
-            continue
-        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-            cues.append(_Cue(i + 1, i, "according"))
-        elif low in ("citing", "quoting"):
-            cues.append(_Cue(i, i, "citing"))
-        elif low == "for" and _viewpoint(tokens, i) is not None:
-            cues.append(_Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
-        elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
-            cues.append(_Cue(i, i, "according"))  # "Per the WHO's framework, ..."
-        elif low in lexicon.THAT_VERBS and not token.is_capitalised and _that_follows(tokens, i):
-            cues.append(_Cue(i, i, "verb"))
-        elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
-            token.is_capitalised
-        ):
-            prev = tokens[i - 1].lower if i > 0 else ""
-            marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if marker:
-                continue  # "media reports": not someone saying
-            if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
-                continue  # "they say adding salt helps": the content, not a second cue
-            if _next_cue(tokens, i):
-                continue  # "reports describe", "reports say": a noun before the verb
-            if _passive(tokens, i):
-                if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
-                    cues.append(_Cue(i + 1, i, "according"))  # "he was told by the minister"
-                continue  # "was (initially) denied": not someone saying
-            cues.append(_Cue(i, i, "verb"))
-    cues.sort(key=lambda c: c.index)
-    return cues
-
-
 def _sets_off(gap: str) -> bool:
     """A comma, colon or closing quotation mark between the content and its speaker."""
     return any(mark in gap for mark in ",:;”\"’'—–")
@@ -206,20 +137,6 @@ def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> 
     while last + 1 < len(tokens) and tokens[last + 1].end <= end:
         last += 1
     return (np[0], last)
-
-
-def _viewpoint(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """'For her,' or 'But for Catalan,' opening a sentence: whose view the sentence gives."""
-    if not (i == 0 or (i == 1 and tokens[0].lower in ("but", "and"))):
-        return None
-    j = i + 1
-    if j < len(tokens) and tokens[j].lower in ("him", "her", "them"):
-        return (j, j) if j + 1 < len(tokens) and tokens[j + 1].text == "," else None
-    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
-        j += 1
-    if j == i + 1 or j >= len(tokens) or tokens[j].text != ",":
-        return None
-    return (i + 1, j - 1)
 
 
 def _coordinated_speaker(
@@ -245,39 +162,11 @@ def _coordinated_speaker(
     return found[0] if len(found) == 1 else None
 
 
-def _next_cue(tokens: list[Token], i: int) -> bool:
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        nxt is not None
-        and not nxt.is_capitalised
-        and nxt.lower in lexicon.REPORTING_VERBS
-        and not nxt.lower.endswith("ing")  # "they say adding salt helps" keeps its verb
-    )
-
-
-def _next_is(tokens: list[Token], i: int, word: str) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1].lower == word
-
-
-def _that_follows(tokens: list[Token], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
-
-
-def _passive(tokens: list[Token], v: int) -> bool:
-    """A form of 'be' among the auxiliaries and adverbs before the verb: 'were twice denied'."""
-    k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
-        if tokens[k].lower in BE:
-            return True
-        k -= 1
-    return False
-
-
 def _claim_for(
     article: Article,
     table: ActorTable,
     tokens: list[Token],
-    cue: _Cue,
+    cue: Cue,
     begin: int,
     limit: int,
     end: int,
@@ -313,7 +202,7 @@ def _claim_for(
         return replace(claim, co_speakers=co)
 
     if cue.kind == "viewpoint":
-        who = _viewpoint(tokens, cue.index)
+        who = viewpoint(tokens, cue.index)
         if who is None:
             return None
         named = text[tokens[who[0]].start : tokens[who[1]].end]
@@ -331,11 +220,11 @@ def _claim_for(
     verb = cue_token.lower
     if negated(tokens, cue.first):
         return None  # "officials have not said why": no claim was made
-    if verb in ("ascribed", "attributed") and _next_is(tokens, cue.index, "to"):
+    if verb in ("ascribed", "attributed") and next_is(tokens, cue.index, "to"):
         # "another attack ascribed to the Taliban": the article's own hedged statement
         to_end = tokens[cue.index + 1].end
         return _draft(None, text, cue_start, to_end, cue_start, to_end, begin, limit, "passive")
-    if verb != "told" and _hearsay(tokens, cue.index):
+    if verb != "told" and hearsay(tokens, cue.index):
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None
     if verb in _INVERTING and verb not in ("told", "tells"):
@@ -373,7 +262,7 @@ def _claim_for(
     source_only = (
         verb in lexicon.SOURCE_ONLY_VERBS
         and verb not in lexicon.REPORTING_VERBS
-        and not _that_follows(tokens, cue.index)
+        and not that_follows(tokens, cue.index)
     )
     if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
         return None
@@ -409,22 +298,6 @@ def _claim_for(
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
     return claim
-
-
-_RECIPIENTS = (
-    lexicon.SPEAKER_HEADS
-    | lexicon.DETERMINERS
-    | lexicon.word_set("reporters journalists press media")
-)
-
-
-def _hearsay(tokens: list[Token], v: int) -> bool:
-    """'said to be', 'reported to not be': an infinitive after the verb; but 'stated to LA
-    Weekly', 'said to reporters' name who heard it."""
-    if v + 2 >= len(tokens) or tokens[v + 1].lower != "to":
-        return v + 1 < len(tokens) and tokens[v + 1].lower == "to"
-    after = tokens[v + 2]
-    return not (after.is_capitalised or after.lower in _RECIPIENTS)
 
 
 def _draft(
