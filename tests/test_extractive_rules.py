@@ -534,3 +534,7 @@ def test_a_quotation_split_by_its_attribution_is_one_claim() -> None:
     text = '"We are ready," team member Anna Berg told the press, "to win the cup."'
     [claim] = brief_of(text).claims
     assert claim.evidence.text == text
+
+
+def test_a_person_who_is_told_something_is_still_an_actor() -> None:
+    assert "Mark Reed" in actor_names("Mayor Anna Berg told Mark Reed the bridge was safe.")

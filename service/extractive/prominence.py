@@ -19,9 +19,10 @@ _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
 _PLACE_OF = re.compile(r"\b(?:\w+)\s+of\s+(?:the\s+)?$")
 _AFTER_PLACE = re.compile(r"(?P<place>[A-Z][\w’'-]+),\s+$")
 _RECEIVES = re.compile(
-    r"(?:\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in)"
-    r"\s+(?:the\s+)?|\bI[’']m\s+|\bI am\s+)$"
+    r"\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in)"
+    r"\s+(?:the\s+)?$"
 )
+_SIGN_OFF = re.compile(r"\bI(?:[’']m| am)\s+$")  # "I'm Gena Bennett."
 # "Fauci of the NIAID", "Li from the University", "spokesman for the ministry"
 _AFFILIATION = re.compile(r"(?P<who>[\w’'.-]+),?\s+(?:of|from|at|for|with)\s+(?:the\s+)?$")
 
@@ -48,8 +49,10 @@ def kept_actors(
             continue
         if actor.kind == "organization" and all(_affiliation(text, m) for m in found):
             continue
-        if all(_RECEIVES.search(text, max(0, m.start - 20), m.start) for m in found):
-            continue  # "told LA Weekly", "I'm Gena Bennett": an outlet or the byline
+        # "told LA Weekly": an outlet that only receives (a person told something still acts)
+        receives = _RECEIVES if actor.kind == "organization" else _SIGN_OFF
+        if all(receives.search(text, max(0, m.start - 20), m.start) for m in found):
+            continue
         kept.append(i)
     return kept
 
