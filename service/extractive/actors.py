@@ -10,6 +10,7 @@ from heapq import merge
 
 from schemas import ActorKind
 from service.article import Article, Sentence
+from service.extractive import lexicon
 from service.extractive.overlaps import longest_without_overlaps, text_order
 from service.extractive.tokens import Token, tokenize
 
@@ -61,6 +62,7 @@ class ActorTable:
         self._raw: list[Mention] = []
         self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
+        self._short_names: dict[str, int] = {}  # "salling" -> "Salling Group"
         # People by the words of their names, for "Shoigu" -> "Sergei Shoigu": (later name
         # word -> actor, one-word name -> actor); None when it must be rebuilt.
         self._people: tuple[dict[str, int], dict[str, int]] | None = None
@@ -77,7 +79,10 @@ class ActorTable:
 
     def add(self, name: str, kind: ActorKind, start: int, role: str | None = None) -> int:
         """Add an actor or merge it with one that it names again; returns its index."""
-        found = self.lookup(name)
+        country = lexicon.COUNTRY_NAMES.get(name) if kind == "country" else None
+        found = self.lookup(name) if country is None else self.lookup(country)
+        if found is None and len(name.split()) >= 3:
+            found = self._ending_in(name)  # "National Nutrition study" of "the Australian ..."
         if found is not None:
             actor = self.actors[found]
             self.add_alias(found, name)
@@ -89,9 +94,45 @@ class ActorTable:
         self.actors.append(ActorDraft(name=name, kind=kind, role=role, first=start))
         index = len(self.actors) - 1
         self._remember(name, index)
+        words = name.split()
+        if kind == "organization" and len(words) > 1 and words[-1].lower() in _COMPANY_WORDS:
+            self._short_names.setdefault(words[0].lower(), index)
+        if country is not None:
+            self._by_form.setdefault(country.lower(), index)  # "U.S." then "United States"
         self._index_person(index)
         self._mentions = None
         return index
+
+    def merge_descriptions(self) -> dict[int, int]:
+        """Fold a description ('a new study') into the one named actor of the same kind and
+        head noun ('the Pew Study'); returns which actor went into which."""
+        merged: dict[int, int] = {}
+        for i, actor in enumerate(self.actors):
+            if actor.kind == "person" or not actor.name[:1].islower():
+                continue
+            named = [
+                j
+                for j, other in enumerate(self.actors)
+                if j != i
+                and j not in merged
+                and other.kind == actor.kind
+                and other.name[:1].isupper()
+                and other.head == actor.head
+            ]
+            if len(named) == 1:
+                merged[i] = named[0]
+        for i, j in merged.items():
+            for form in sorted(self.actors[i].forms):
+                self.add_alias(j, form)
+        if merged:
+            self.mentions()
+            self._raw = [Mention(m.start, m.end, merged.get(m.actor, m.actor)) for m in self._raw]
+            self._mentions = None
+        return merged
+
+    def _ending_in(self, name: str) -> int | None:
+        tail = " " + name.lower()
+        return next((i for i, a in enumerate(self.actors) if a.name.lower().endswith(tail)), None)
 
     def add_alias(self, index: int, form: str) -> None:
         actor = self.actors[index]
@@ -122,6 +163,8 @@ class ActorTable:
         if low in self._by_form:
             return self._by_form[low]
         words = low.split()
+        if len(words) == 1 and words[0] in self._short_names:
+            return self._short_names[words[0]]  # "Salling" for "Salling Group"
         later_words, one_word = self._person_index()
         candidates = [one_word[w] for w in words[1:] if w in one_word]
         if len(words) == 1 and words[0] in later_words:
@@ -161,12 +204,38 @@ class ActorTable:
                         best = rank
         return None if best is None else -best[2]
 
+    def form_end(self, start: int) -> int | None:
+        """Where the longest known form that starts at this offset ends ('Notes from Poland')."""
+        first = _FIRST_WORD.match(self.article.text, start)
+        if first is None:
+            return None
+        ends = [
+            start + len(form)
+            for form, _ in self._by_first_word.get(first.group(), ())
+            if self.article.text.startswith(form, start)
+        ]
+        return max(ends, default=None)
+
     def by_head(self, head: str, before: int) -> int | None:
         """The latest actor introduced before `before` whose name ends in this noun."""
         candidates = [
             i
             for i, a in enumerate(self.actors)
-            if a.head == head.lower() and a.first < before and a.kind != "person"
+            if a.head == head.lower()
+            and a.first < before
+            and (a.kind != "person" or a.name[:1].islower())  # "an anonymous source"
+        ]
+        return candidates[-1] if candidates else None
+
+    def by_role(self, head: str, before: int) -> int | None:
+        """The latest person introduced before `before` whose role ends in this noun."""
+        candidates = [
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person"
+            and a.role is not None
+            and a.role.split()[-1].lower() == head.lower()
+            and a.first < before
         ]
         return candidates[-1] if candidates else None
 
@@ -249,6 +318,10 @@ class ActorTable:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+# A company is often called by its first word alone: "Salling Group" is "Salling".
+_COMPANY_WORDS = lexicon.word_set(
+    "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"
+)
 
 
 def word_occurrences(text: str, form: str) -> list[int]:
@@ -273,6 +346,6 @@ def _lower_words(name: str) -> tuple[str, ...]:
 
 def _strip_determiner(form: str) -> str:
     words = form.split()
-    while words and words[0].lower() in ("the", "a", "an"):
+    while words and words[0].lower() in ("the", "a", "an", "some"):
         words = words[1:]
     return " ".join(words)

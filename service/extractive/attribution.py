@@ -1,16 +1,23 @@
 """Attribution: who said what. Finds reporting cues, their speakers and the words they carry."""
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from service.article import Article, Sentence
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
+from service.extractive.cues import (
+    Cue,
+    find_cues,
+    hearsay,
+    next_is,
+    that_follows,
+    viewpoint,
+)
 from service.extractive.phrases import (
-    BE,
     LEFT_BREAKS,
+    apposed_name,
     is_prefix,
     negated,
     noun_phrase_after,
@@ -20,20 +27,12 @@ from service.extractive.phrases import (
 from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
-_NOUN_MARKERS = lexicon.word_set(
-    "the a an some media news these those his her its their our such local early unconfirmed "
-    "several many conflicting initial press this that"
-)
-_PASSIVE = re.compile(
-    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:reported|claimed|alleged|said|announced|"
-    r"understood|learned|learnt)|(?:were|was|are|is|have been|has been) (?:reportedly )?"
-    r"reported)\b",
-    re.IGNORECASE,
-)
+_OPENERS = lexicon.COMMON_CAPITALISED | lexicon.WEEKDAYS_MONTHS
 _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
 )
+_LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+,[”\"]\s+(?:[a-z][\w-]*\s+){0,3}")
 _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
@@ -63,15 +62,6 @@ class ClaimDraft:
     subject: tuple[int, int] | None = None  # the speaker's words, when they name it outright
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    index: int  # token index of the (last) cue word
-    first: int  # token index of the first cue word
-    kind: str  # verb | according | citing | passive
-    start: int | None = None  # character offsets, where they are not the tokens' own
-    end: int | None = None
-
-
 def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
     """Every attributed claim in the body, in text order."""
     claims: list[ClaimDraft] = []
@@ -91,7 +81,7 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
     tokens = [t for t in table.sentence_tokens(sentence) if t.end <= end]
-    cues = _find_cues(text, tokens, begin, end)
+    cues = find_cues(text, tokens, begin, end)
     claims: list[ClaimDraft] = []
     for n, cue in enumerate(cues):
         limit = end
@@ -132,52 +122,51 @@ def _trim_end(text: str, begin: int, end: int) -> int:
     return end
 
 
-def _find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[_Cue]:
-    cues: list[_Cue] = []
-    starts = [t.start for t in tokens]
-    taken: set[int] = set()
-    for m in _PASSIVE.finditer(text, begin, end):
-        # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
-        # the match itself, and the tokens it touches are not read again as verbs.
-        first = max(0, bisect_right(starts, m.start()) - 1)
-        last = max(first, bisect_left(starts, m.end()) - 1)
-        taken.update(range(first, last + 1))
-        cues.append(_Cue(last, first, "passive", m.start(), m.end()))
-    for i, token in enumerate(tokens):
-        low = token.lower
-        if i in taken:
-            continue
-        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-            cues.append(_Cue(i + 1, i, "according"))
-        elif low in ("citing", "quoting"):
-            cues.append(_Cue(i, i, "citing"))
-        elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
-            token.is_capitalised
-        ):
-            prev = tokens[i - 1].lower if i > 0 else ""
-            marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if marker or _passive(tokens, i):
-                continue  # "media reports", "was (initially) denied": not someone saying
-            cues.append(_Cue(i, i, "verb"))
-    cues.sort(key=lambda c: c.index)
-    return cues
+def _sets_off(gap: str) -> bool:
+    """A comma, colon or closing quotation mark between the content and its speaker."""
+    return any(mark in gap for mark in ",:;”\"’'—–")
 
 
-def _passive(tokens: list[Token], v: int) -> bool:
-    """A form of 'be' among the auxiliaries and adverbs before the verb: 'were twice denied'."""
+def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """A phrase cut short inside a known name ('Notes' of 'Notes from Poland') takes all of it."""
+    first = np[0] + (tokens[np[0]].lower in ("the", "a", "an") and np[0] < np[1])
+    end = table.form_end(tokens[first].start)
+    if end is None or end <= tokens[np[1]].end:
+        return np
+    last = np[1]
+    while last + 1 < len(tokens) and tokens[last + 1].end <= end:
+        last += 1
+    return (np[0], last)
+
+
+def _coordinated_speaker(
+    article: Article, table: ActorTable, tokens: list[Token], v: int, earlier: list[ClaimDraft]
+) -> int | None:
+    """'Dubrovsky said X, but said Y'; 'Tesco sold X; announced Y': a verb that shares the
+    subject of the clause before it has that clause's speaker, or the sentence's subject."""
     k = v - 1
     while k >= 0 and is_prefix(tokens[k]):
-        if tokens[k].lower in BE:
-            return True
         k -= 1
-    return False
+    if k <= 0 or not (tokens[k].lower in ("and", "but") or tokens[k].text == ";"):
+        return None
+    if earlier:
+        return earlier[-1].speaker
+    np = noun_phrase_after(tokens, 0)
+    opening = tokens[0]
+    if np is None or not (
+        opening.lower in ("the", "a", "an")
+        or (opening.is_capitalised and opening.bare not in _OPENERS)
+    ):
+        return None
+    found = resolve_speakers(article, table, tokens, np)
+    return found[0] if len(found) == 1 else None
 
 
 def _claim_for(
     article: Article,
     table: ActorTable,
     tokens: list[Token],
-    cue: _Cue,
+    cue: Cue,
     begin: int,
     limit: int,
     end: int,
@@ -196,6 +185,7 @@ def _claim_for(
         np = noun_phrase_after(tokens, cue.index + 1)
         if np is None:
             return None
+        np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
         found = resolve_speakers(article, table, tokens, np)
         if not found:
             return None
@@ -211,10 +201,30 @@ def _claim_for(
         claim = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
         return replace(claim, co_speakers=co)
 
+    if cue.kind == "viewpoint":
+        who = viewpoint(tokens, cue.index)
+        if who is None:
+            return None
+        named = text[tokens[who[0]].start : tokens[who[1]].end]
+        pronoun = tokens[who[0]].lower in ("him", "her", "them")
+        if not pronoun and table.lookup(named) is None:
+            return None  # "For Americans, ...": only someone the story has named
+        found = resolve_speakers(article, table, tokens, who)
+        if len(found) != 1:
+            return None
+        after = _skip_that(text, tokens[who[1] + 1].end, limit)
+        return _draft(
+            found[0], text, cue_start, tokens[who[1]].end, cue_start, tokens[who[1]].end,
+            after, limit, "viewpoint",
+        )  # fmt: skip
     verb = cue_token.lower
-    if negated(tokens, cue.index):
+    if negated(tokens, cue.first):
         return None  # "officials have not said why": no claim was made
-    if cue.index + 1 < len(tokens) and tokens[cue.index + 1].lower == "to" and verb != "told":
+    if verb in ("ascribed", "attributed") and next_is(tokens, cue.index, "to"):
+        # "another attack ascribed to the Taliban": the article's own hedged statement
+        to_end = tokens[cue.index + 1].end
+        return _draft(None, text, cue_start, to_end, cue_start, to_end, begin, limit, "passive")
+    if verb != "told" and hearsay(tokens, cue.index):
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None
     if verb in _INVERTING and verb not in ("told", "tells"):
@@ -225,7 +235,7 @@ def _claim_for(
             return None
         speaker, co = found[0], tuple(found[1:])
         np_end = tokens[post[1]].end
-        content_end = tokens[cue.index - 1].start
+        content_end = tokens[cue.first - 1].start
         rest = text[np_end:end]
         if any(q in rest for q in '“"') and end > np_end:
             content_end = end
@@ -236,10 +246,12 @@ def _claim_for(
         subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
         return replace(claim, co_speakers=co, subject=subject)
 
-    subject = subject_before(tokens, cue.index)
+    subject = subject_before(tokens, cue.first)
     if subject is None:
-        if verb.endswith("ing") and earlier:
+        previous = _coordinated_speaker(article, table, tokens, cue.first, earlier)
+        if previous is None and verb.endswith("ing") and earlier:
             previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
+        if previous is not None:
             full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
             content_start = _skip_that(text, full_cue_end, limit)
             return _draft(
@@ -247,7 +259,11 @@ def _claim_for(
                 content_start, limit, "verb",
             )  # fmt: skip
         return None
-    source_only = verb in lexicon.SOURCE_ONLY_VERBS and verb not in lexicon.REPORTING_VERBS
+    source_only = (
+        verb in lexicon.SOURCE_ONLY_VERBS
+        and verb not in lexicon.REPORTING_VERBS
+        and not that_follows(tokens, cue.index)
+    )
     if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
         return None
     found = resolve_speakers(article, table, tokens, subject)
@@ -263,6 +279,8 @@ def _claim_for(
         content_end = np_start
         while content_end > begin and text[content_end - 1] in " ,":
             content_end -= 1
+        if not _sets_off(text[max(begin, content_end - 1) : np_start]):
+            return None  # "Over 1,000 rescuers responded": nothing was said
         claim = _draft(
             speaker, text, cue_start, full_cue_end, marker_start, full_cue_end,
             begin, content_end, "verb",
@@ -273,6 +291,9 @@ def _claim_for(
             content_start, limit, "verb",
         )  # fmt: skip
     claim.start = min(claim.start, np_start)
+    if _LEADING_QUOTE.fullmatch(text, begin, np_start):
+        # '"We are ready," team member X told the press, "to win."': both halves are X's
+        claim.start = claim.content_start = begin
     claim.co_speakers = co
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)

@@ -14,6 +14,7 @@ from service.extractive.attribution import ClaimDraft, find_claims
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
 from service.extractive.lexicon import COMMON_CAPITALISED
 from service.extractive.names import find_named_actors
+from service.extractive.prominence import kept_actors
 from service.extractive.summary import lead_summary
 
 
@@ -34,9 +35,13 @@ def extract(article: Article) -> EngineResult:
     find_named_actors(article, table)
     table.infer_genders()
     drafts = find_claims(article, table)
+    merged = table.merge_descriptions()
+    for draft in drafts:
+        if draft.speaker is not None:
+            draft.speaker = merged.get(draft.speaker, draft.speaker)
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
     lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
-    hedges = lexical + _attribution_markers(drafts, lexical)
+    hedges = lexical + _attribution_markers(article.text, drafts, lexical)
     drafts = _distinct(drafts)  # two cues of one speaker over the same words: one claim
     drafts += _own_voice_claims(article, drafts, lexical)
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -44,13 +49,20 @@ def extract(article: Article) -> EngineResult:
     return _assemble(article, table, drafts, hedges)
 
 
-def _attribution_markers(drafts: list[ClaimDraft], lexical: list[HedgeDraft]) -> list[HedgeDraft]:
+_TAKES_CREDIT = re.compile(r"\s+(?:responsibility|credit)\b")
+
+
+def _attribution_markers(
+    text: str, drafts: list[ClaimDraft], lexical: list[HedgeDraft]
+) -> list[HedgeDraft]:
     """One attribution hedge per cue; `lexical` is sorted and free of overlaps."""
     starts = [h.start for h in lexical]
     markers: list[HedgeDraft] = []
     for draft in drafts:
         if draft.cue is None or (markers and markers[-1].start == draft.marker_start):
             continue  # no cue, or the marker of a co-speaker's claim already counted
+        if _TAKES_CREDIT.match(text, draft.cue_end):
+            continue  # "claimed responsibility": a claim, but no hedge
         i = bisect_left(starts, draft.cue_end) - 1
         if i >= 0 and lexical[i].end > draft.cue_start:
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge
@@ -112,11 +124,7 @@ def _assemble(
     first_seen: dict[int, int] = {}
     for mention in mentions:
         first_seen.setdefault(mention.actor, mention.start)
-    kept = [
-        i
-        for i, a in enumerate(table.actors)
-        if i in speakers or (a.kind in ("person", "organization", "country") and i in first_seen)
-    ]
+    kept = kept_actors(article, table.actors, mentions, speakers)
     kept.sort(key=lambda i: first_seen.get(i, table.actors[i].first))
     actor_ids = {index: f"a{n}" for n, index in enumerate(kept, 1)}
     actors = [

@@ -21,21 +21,26 @@ DISTANCING: list[re.Pattern[str]] = [
     ),
     re.compile(r"\b(?:alleged|allegedly|purported|purportedly|supposed|supposedly)\b", _I),
     re.compile(r"\baccus(?:ed|es|ing)\b(?: [\w’'-]+){0,3}? of\b", _I),
-    re.compile(r"\bclaim(?:ed|ing)\b", _I),
-    re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'-]+){1,4}? as\b", _I),
+    # "claimed responsibility" takes credit; it disputes nothing
+    re.compile(r"\bclaim(?:ed|ing|s)\b(?! (?:responsibility|credit)\b)", _I),
+    re.compile(r"\bcharged with\b", _I),
+    re.compile(r"\b(?:ascribed|attributed) to\b", _I),  # "an attack ascribed to the rebels"
+    re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){1,8}? as\b", _I),
     re.compile(r"\bdubbed\b", _I),
 ]
 UNCERTAINTY: list[re.Pattern[str]] = [
     re.compile(r"\b(?:may|might|could)\b"),
     re.compile(
-        r"\b(?:possible|possibly|likely|unlikely|probably|perhaps|presumably|apparently|"
+        r"\b(?:possibly|likely|unlikely|probably|perhaps|presumably|apparently|"
         r"reportedly|seemingly|potential|potentially|unclear|unconfirmed|uncertain|"
         r"suspected|unverified|conceivably)\b",
         _I,
     ),
+    # not "as soon as possible", "the best way possible", "would not have been possible"
+    re.compile(r"(?<!\bas )(?<!\bway )(?<!\bbeen )\bpossible\b", _I),
     re.compile(r"\b(?:suggest|suggests|suggested|suggesting)\b", _I),
     re.compile(r"\b(?:believe|believes|believed|thought to|estimated|estimates)\b", _I),
-    re.compile(r"\b(?:appears?|appeared|seems?|seemed) to\b", _I),
+    re.compile(r"\b(?:appears?|appeared|seems?|seemed) (?:to|able|unable)\b", _I),
     re.compile(r"\ban unknown number\b", _I),
     re.compile(
         r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to) "
@@ -46,6 +51,17 @@ UNCERTAINTY: list[re.Pattern[str]] = [
     re.compile(r"\b(?:it is|it was|it remains|it's) (?:not |still )?(?:yet )?(?:unclear|not known|"
                r"not clear|unknown)\b", _I),
     re.compile(r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b", _I),
+    re.compile(r"\b(?:refused|declined) to (?:give|provide|disclose|release)"
+               r"(?: any)?(?: more| further| additional)?(?: details| information)?", _I),
+    re.compile(r"\b(?:has|have|had) not (?:said|explained|disclosed|revealed) "
+               r"(?:why|how|whether|what|when|where|who)\b", _I),
+    re.compile(r"\b(?:their|his|her|its) (?:identity|identities|names?) (?:was|were|has|have)"
+               r"(?: been)? not (?:provided|released|disclosed|given|made public)\b", _I),
+    re.compile(r"\bidentified only as\b", _I),
+    re.compile(r"\bwhat (?:sounds?|sounded|appears?|appeared|looks?|looked|seems?|seemed) "
+               r"(?:like|to be)\b", _I),
+    re.compile(r"\b(?:speculation|speculated|speculate)\b", _I),
+    re.compile(r"\b(?:I|we|they|he|she) (?:suspect|suspects|expect|expects)\b"),
 ]  # fmt: skip
 
 
@@ -66,12 +82,13 @@ _BY_KIND: list[tuple[HedgeKind, re.Pattern[str]]] = [
 # The words a hedge pattern can start with: the patterns run only where one of them stands.
 _FIRST_WORDS = word_set(
     """so so-called what alleged allegedly purported purportedly supposed supposedly accused
-    accuses accusing claimed claiming described describes describing dubbed may might could
+    accuses accusing claimed claiming claims described describes describing dubbed may might could
     possible possibly likely unlikely probably perhaps presumably apparently reportedly
     seemingly potential potentially unclear unconfirmed uncertain suspected unverified
     conceivably suggest suggests suggested suggesting believe believes believed thought
     estimated estimates appear appears appeared seem seems seemed an did didn't does doesn't
-    would wouldn't declined it it's not"""
+    would wouldn't declined it it's not charged ascribed attributed refused has have had their
+    his her its identified speculation speculated speculate i we they he she"""
 )
 
 _APOSTROPHE = re.compile("[’']")

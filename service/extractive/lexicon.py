@@ -15,14 +15,21 @@ REPORTING_VERBS = word_set(
     "emphasised emphasized conveyed alleged alleges asserted asserts "
     "predicted predicts indicated indicates estimated described describes "
     "recalled recalls complained complains accused accuses pledged promised vowed threatened "
-    "cautioned contended observed remarked suggested suggests"
+    "cautioned contended observed remarked suggested suggests suggest believes believe believed "
+    "describe describing reporting ascribed attributed"
 )
 # Verbs that report only with a clear source as subject ("the study found", "the court ruled").
 SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")
 SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
-    "tribunal findings results experts authors paper"
+    "tribunal findings results experts authors paper footage video videos images photos "
+    "records statistics documents evidence tests trial trials"
+)
+# Verbs that report only before "that": "the report states that", "they found that".
+THAT_VERBS = word_set(
+    "state states recommend recommends recommended answered found finds "
+    "showed shows think thinks hope hopes expect expects"
 )
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(
@@ -82,7 +89,8 @@ ORG_HEADS = word_set(
     "agency's observatory society hospital school laboratory lab museum tribunal "
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
-    "observer tv radio television institution"
+    "observer tv radio television institution holdings weekly institut instituto universidad "
+    "université universität ministerio ministère banco banque"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -119,15 +127,26 @@ COUNTRIES = word_set(
     "Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia "
     "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
     "Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine UK U.K. US "
-    "U.S. USA U.S.A. Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
+    "U.S. USA U.S.A. DRC Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
 ) | frozenset(
     [
         "United States", "United Kingdom", "South Korea", "North Korea", "New Zealand",
         "South Africa", "Saudi Arabia", "Sri Lanka", "Czech Republic", "Hong Kong",
         "United Arab Emirates", "Democratic Republic of Congo", "Ivory Coast", "Costa Rica",
+        "Democratic Republic of the Congo",
         "El Salvador", "Puerto Rico", "Northern Ireland", "European Union",
     ]
 )  # fmt: skip
+# Forms of one country, by the name they share: "U.S." and "the United States" are one actor.
+COUNTRY_NAMES = {
+    form: name
+    for name, forms in {
+        "United States": "US|U.S.|USA|U.S.A.|America",
+        "United Kingdom": "UK|U.K.|Britain|Great Britain",
+        "Democratic Republic of Congo": "DRC|DR Congo|Democratic Republic of the Congo",
+    }.items()
+    for form in [name, *forms.split("|")]
+}
 DEMONYMS = word_set(
     "American British French German Russian Ukrainian Chinese Japanese Korean Turkish Iranian "
     "Iraqi Syrian Israeli Palestinian Afghan Pakistani Indian Indonesian Australian Canadian "
@@ -142,7 +161,17 @@ LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
-    "hall station mosque cathedral temple plaza"
+    "hall station mosque cathedral temple plaza tower towers building"
+)
+# Words that open the name of a region: "South Australia", "Pacific Northwest".
+COMPASS = word_set(
+    "North South East West Northern Southern Eastern Western Central Pacific Atlantic "
+    "Northeast Northwest Southeast Southwest"
+)
+# Vehicles and products named like people: "Space Shuttle Atlantis" is not an actor.
+PRODUCT_WORDS = word_set(
+    "shuttle shuttles rocket ship spacecraft satellite aircraft jet vessel orbiter orbiters "
+    "probe rover telescope"
 )
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.
@@ -162,7 +191,7 @@ COMMON_CAPITALISED = word_set(
     "Earlier Back It Its He She They We I You His Her Their Our My This That These Those "
     "There Here Then Now Today Yesterday Tomorrow Last Next Such Even Still Only Just "
     "According Despite During Under Over Among Between Following Read More Image Photo "
-    "Recent Several Each Every Many Few Much What Who Which Where Why How Once Not Instead "
+    "Past Recent Several Each Every Many Few Much What Who Which Where Why How Once Not Instead "
     "Thus Therefore Further Furthermore Moreover Nevertheless Already Until Unlike Like "
     "With Without From To By Of Into Through Across Against Around About Near Upon Within "
     "Mr Mrs Ms Dr Prof Sir Lady Lord Saint St Police Officials Experts Sources Reports "
@@ -173,7 +202,8 @@ NAME_CONNECTORS = word_set(
 )
 # Nouns of quantity: in "a median of 91 percent of people said" the people speak.
 QUANTITIES = word_set(
-    "median majority minority percent number total half third quarter most many some share "
+    "median majority minority percent percentage number total half third quarter most many some "
+    "share "
     "proportion dozens hundreds thousands millions"
 )
 # Any noun that can head a speaker's description: "the ministry", "officials", "a source".

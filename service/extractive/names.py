@@ -31,6 +31,7 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
                 _add_acronym_after(text, table, added, run[-1])
     for token, before in singles:
         _add_single(article, table, token, before)
+    _add_spelled_acronyms(article, table)
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
@@ -52,7 +53,16 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
                 run.append(nxt)
                 j += 1
                 continue
+            if _initial(text, tokens, run[-1], j):
+                run.extend([nxt, tokens[j + 1]])  # "L. Ron Hubbard", "Steven F. Udvar-Hazy"
+                j += 2
+                continue
             after = tokens[j + 1] if j + 1 < len(tokens) else None
+            joined = _joined_name(text, tokens, run, j)
+            if joined > j:
+                run.extend(tokens[j:joined])
+                j = joined
+                continue
             connector = nxt.lower in lexicon.NAME_CONNECTORS or (
                 nxt.lower in ("and", "&")
                 and _org_like([t.bare for t in run])
@@ -71,6 +81,56 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
         runs.append((run, i))
         i = j
     return runs
+
+
+_INSTITUTIONS = lexicon.word_set(
+    "museum center centre institute university college school foundation society "
+    "administration commission council agency department departments laboratory academy"
+)
+
+
+_STATE_HEADS = lexicon.word_set("republic kingdom emirates states federation")
+
+
+def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> int:
+    """Where a name continues past 'of the', 'and', '&' or 'for' at tokens[j], or j if not:
+    'National Museum of the Air Force', 'National Air and Space Museum', 'Aviation & Space'."""
+    word = tokens[j].lower
+    words = [t.bare for t in run]
+    if word == "of" and j + 2 < len(tokens) and tokens[j + 1].lower == "the":
+        if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
+            return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
+        k = j + 2
+    elif word == "&" or (word == "and" and len(run) >= 2) or (word == "for" and _org_like(words)):
+        k = j + 1  # "Aviation & Space", "Air and Space Museum", "Directorate for Security"
+    else:
+        return j
+    end = k
+    while (
+        end < len(tokens)
+        and tokens[end].is_capitalised
+        and adjacent(text, tokens[end - 1], tokens[end])
+    ):
+        end += 1
+    if end == k:
+        return j
+    if word == "and" and tokens[end - 1].lower not in _INSTITUTIONS:
+        return j  # "Tesco and Salling Group" are two
+    return end
+
+
+def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
+    """A capital letter, its full stop and a name right after: an initial inside a name."""
+    if j + 1 >= len(tokens) or tokens[j].text != "." or len(letter.text) != 1:
+        return False
+    after = tokens[j + 1]
+    return (
+        letter.text.isupper()
+        and letter.end == tokens[j].start
+        and text[tokens[j].end : after.start] == " "
+        and after.is_capitalised
+        and after.bare not in lexicon.COMMON_CAPITALISED
+    )
 
 
 def _not_a_name(token: Token) -> bool:
@@ -124,7 +184,13 @@ def _add_run(
     name = _span_text(text, run)
     lead_role = _lowercase_role_before(text, tokens, at)
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
+        if words[-1].lower() in lexicon.OTHER_HEADS:
+            return table.add(name, "other", start)  # "the Australian Health Survey"
         return None  # "Russian Orthodox": an adjective phrase, not a name
+    head = _LOWERCASE_HEAD.match(text, run[-1].end)
+    if head is not None and not run[-1].possessive:
+        # "the National Iodine Nutrition study", "the PALM trial": the noun names it too
+        return table.add(text[start : head.end()], "other", start)
     context = _RunContext(before, lead_role is not None, text, run[-1].end, table.occurrences)
     kind = _classify(words, context)
     if kind is None:
@@ -139,10 +205,42 @@ def _add_acronym_after(text: str, table: ActorTable, index: int, last: Token) ->
         table.add_alias(index, match.group(1))
 
 
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
+_SMALL_WORDS = lexicon.word_set("of and for the from on in de la")
+
+
+def _add_spelled_acronyms(article: Article, table: ActorTable) -> None:
+    """'Notes from Poland (NFP)': the words the acronym spells out are one name, with it."""
+    text = article.text
+    for m in _BRACKETED.finditer(text):
+        acronym = m.group(1)
+        if table.lookup(acronym) is not None:
+            continue
+        words = list(re.finditer(r"[\w’'&-]+", text[max(0, m.start() - 120) : m.start()]))
+        offset = max(0, m.start() - 120)
+        for size in range(len(acronym), len(acronym) + 4):
+            if size > len(words):
+                break
+            span = words[-size:]
+            if not (span[0].group()[:1].isupper() and span[-1].group()[:1].isupper()):
+                continue
+            every = "".join(w.group()[0] for w in span).upper()
+            capitals = "".join(w.group()[0] for w in span if w.group().lower() not in _SMALL_WORDS)
+            if acronym.upper() in (every, capitals.upper()):
+                start, end = offset + span[0].start(), offset + span[-1].end()
+                if text[end : m.start()].strip():
+                    break
+                index = table.add(text[start:end], "organization", start)
+                table.add_alias(index, acronym)
+                break
+
+
 def _without_leading_country(run: list[Token]) -> list[Token]:
     """'[Ambassador to the] United States Hamdullah Mohib': the country is not the name."""
     for size in (3, 2, 1):
         if len(run) - size >= 2 and " ".join(t.bare for t in run[:size]) in lexicon.COUNTRIES:
+            if _org_like([t.bare for t in run]):
+                return run  # "China Resources Holdings" is the company's own name
             return run[size:]
     return run
 
@@ -193,6 +291,10 @@ class _RunContext:
     occurrences: Callable[[str], list[int]]  # where a form stands in the article
 
 
+_LOWERCASE_HEAD = re.compile(r" (?:study|survey|trial|report|census|inquiry)\b")
+_SURNAME_PARTICLES = lexicon.word_set("de da van von der den bin al el dos das du le la")
+
+
 def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
     before, has_role, text, end = ctx.before, ctx.has_role, ctx.text, ctx.end
     name = " ".join(words)
@@ -203,14 +305,18 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
     if (
         words[-1].lower() in lexicon.LOCATION_HINTS
         or _next_word(text, end) in lexicon.LOCATION_HINTS
+        or (words[0] in lexicon.COMPASS and len(words) > 1)
     ):
         return "location"
-    connectors = any(w in lexicon.NAME_CONNECTORS for w in words)
+    if any(w.lower() in lexicon.PRODUCT_WORDS for w in words) or words[-1] in lexicon.DEMONYMS:
+        return "other"  # "Space Shuttle Atlantis", "South Korean": no one in the story
+    # "Luciana de Oliveira" is a person's name; "Bank of England" is not
+    connectors = any(w in lexicon.NAME_CONNECTORS and w not in _SURNAME_PARTICLES for w in words)
     if 2 <= len(words) <= 4 and not connectors and _person_evidence(words, ctx):
         return "person"
     if has_role:
         return "person"
-    if before is not None and before.lower in ("in", "at", "near", "from", "to", "into", "across"):
+    if before is not None and before.lower in ("in", "at", "near", "from", "into", "across"):
         return "location"
     return "other"
 
@@ -254,7 +360,10 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
     if found is not None:
         table.add_alias(found, bare)
         return
+    head = _LOWERCASE_HEAD.match(article.text, token.end)
     if bare in lexicon.COUNTRIES:
         table.add(bare, "country", token.start)
+    elif head and not token.possessive and before is not None and before.lower == "the":
+        table.add(article.text[token.start : head.end()], "other", token.start)  # the PALM trial
     elif bare in lexicon.NAMED_GROUPS:
         table.add(bare, "organization", token.start)

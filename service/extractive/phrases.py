@@ -10,9 +10,16 @@ LEFT_BREAKS = lexicon.word_set(
     "that which who whom whose when while because as if after before since but so where "
     "although though whether unless until than once"
 )
+_PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
+_CUE_WORDS = lexicon.REPORTING_VERBS | lexicon.SOURCE_ONLY_VERBS | lexicon.THAT_VERBS
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
-_OF_KEEPERS = lexicon.ROLE_WORDS | _KEEP_PP_HEADS | lexicon.QUANTITIES
+_OF_KEEPERS = (
+    lexicon.ROLE_WORDS
+    | _KEEP_PP_HEADS
+    | lexicon.QUANTITIES
+    | lexicon.word_set("results findings data figures")  # "the results of the study said"
+)
 _CLOSING = "”\"’'»"
 # Sentence openers that are not the subject: "With the acquisition Salling said".
 _OPENERS = PREPOSITION_CUTS | LEFT_BREAKS
@@ -60,8 +67,12 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             k -= 1
         if k < 0:
             return None
+    if tokens[k].lower in ("and", "but"):
+        return None  # "met them and said": the subject is elided
     if tokens[k].text == "who" and k >= 2 and tokens[k - 1].text == ",":
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
+    elif tokens[k].text == "who" and k >= 1 and tokens[k - 1].lower in lexicon.GROUP_HEADS:
+        k -= 1  # "respondents who answered that ...": the group the clause hangs on
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text in _MARKS:
@@ -72,14 +83,17 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     if not tokens[k].is_word and tokens[k].text != ")":
         return None
     b = k
-    while b - 1 >= 0 and k - b < 12:
+    while b - 1 >= 0 and k - b < 16:
         t = tokens[b - 1]
-        if t.text in "()" or (t.is_word and t.lower not in LEFT_BREAKS and t.lower not in BE):
+        acronym = t.text.isupper() and len(t.text) > 1  # "WHO" is a name, not "who"
+        if t.text in "()" or (
+            t.is_word and (acronym or t.lower not in LEFT_BREAKS) and t.lower not in BE
+        ):
             if t.lower == "and" and not _coordinates(tokens, b - 1):
                 break
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
-            if not t.is_capitalised and (t.lower in lexicon.REPORTING_VERBS or t.lower == "citing"):
+            if not t.is_capitalised and (t.lower in _CUE_WORDS or t.lower == "citing"):
                 break
             b -= 1
             continue
@@ -87,13 +101,49 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     start = _cut_to_noun_phrase(tokens, b, k)
     if start is None:
         return None
-    return _cut_prepositions(tokens, start, k)
+    start, end = _cut_prepositions(tokens, _with_adjectives(tokens, b, start), k)
+    return start, _cut_participle(tokens, start, end)
+
+
+def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
+    """'formal studies said': plain words before a bare plural head belong to it."""
+    head = tokens[start]
+    if head.is_capitalised or head.lower not in lexicon.GROUP_HEADS | lexicon.SOURCE_NOUNS:
+        return start
+    i = start
+    while i > b and _plain_modifier(tokens[i - 1]) and start - i < 2:
+        i -= 1
+    return i
+
+
+def _plain_modifier(token: Token) -> bool:
+    low = token.lower
+    return (
+        token.is_word
+        and not token.is_capitalised
+        and low.isalpha()
+        and not low.endswith(("ly", "ing", "ed"))
+        and low not in lexicon.CLAUSE_BREAKS
+        and low not in lexicon.VERB_PREFIXES
+        and low not in _CUE_WORDS
+        and low not in lexicon.PRONOUNS
+    )
+
+
+def _cut_participle(tokens: list[Token], start: int, end: int) -> int:
+    """'a new study documenting iodine levels in children': the phrase ends at its noun."""
+    for i in range(start + 1, end + 1):
+        low = tokens[i].lower
+        if low.endswith("ing") and tokens[i - 1].lower in lexicon.SPEAKER_HEADS:
+            return i - 1
+    return end
 
 
 _MARKS = (",", "–", "—")
 _AUXILIARIES = lexicon.word_set("had has have will would could can may might did does do")
 _APPOSITION_OPENERS = lexicon.word_set(
-    "of a an the who which whose in at from for with and formerly now also"
+    "of a an the who which whose in at from for with and formerly now also "
+    "republican democrat democratic conservative labour liberal socialist independent"
 )
 
 
@@ -179,8 +229,8 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
                 return i
     for i in range(b, k + 1):
         t = tokens[i]
-        if t.text.istitle() and t.lower in _OPENERS:
-            continue  # "With ...", "After ..." opening the sentence (but "WHO" is a name)
+        if t.text.istitle() and (t.lower in _OPENERS or t.bare in lexicon.WEEKDAYS_MONTHS):
+            continue  # "With ...", "After ...", "Tuesday" opening it (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
         if t.lower in lexicon.SPEAKER_HEADS:
@@ -224,6 +274,7 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
 def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The noun phrase starting at token i, ending at its head noun or name."""
     last_head: int | None = None
+    possessor: int | None = None
     if i >= len(tokens) or not _can_open_phrase(tokens[i]):
         return None
     j = i
@@ -236,18 +287,50 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
             break
-        if t.is_capitalised or low in lexicon.SPEAKER_HEADS or low in lexicon.SOURCE_NOUNS:
+        if t.possessive and not t.is_capitalised:
+            # "the team's coach": the head comes after the possessor; "the council's
+            # rules": no speaker head after it, so the possessor speaks
+            last_head, possessor = None, j
+        elif (
+            t.is_capitalised
+            or low in lexicon.SPEAKER_HEADS
+            or low in lexicon.SOURCE_NOUNS
+            or low in lexicon.ROLE_WORDS
+        ):
             last_head = j
         elif low in lexicon.PRONOUNS and j == i:
             return (j, j)
+        elif low == "to" and _role_to(tokens, j):
+            pass  # "Ambassador to the United States Hamdullah Mohib"
         elif low not in lexicon.DETERMINERS and low != "of" and last_head is not None:
             break
         j += 1
     if last_head is None:
-        return None
+        return None if possessor is None else (i, possessor)
     if tokens[last_head].text == "(":
         last_head -= 1
     return (i, last_head)
+
+
+def apposed_name(tokens: list[Token], head: int) -> tuple[int, int] | None:
+    """'the team's coach, Alireza Mehraban,': the name set off after a role, if any."""
+    if tokens[head].lower not in _PERSON_NOUNS or head + 2 >= len(tokens):
+        return None
+    if tokens[head + 1].text != ",":
+        return None
+    j = head + 2
+    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
+        j += 1
+    if j - (head + 2) < 2 or (j < len(tokens) and tokens[j].text not in ",;"):
+        return None
+    return (head + 2, j - 1)
+
+
+def _role_to(tokens: list[Token], j: int) -> bool:
+    """'to' inside a title: after a role word, before a name ('Envoy to the UN')."""
+    if j == 0 or j + 1 >= len(tokens) or tokens[j - 1].lower not in lexicon.ROLE_WORDS:
+        return False
+    return tokens[j + 1].is_capitalised or tokens[j + 1].lower == "the"
 
 
 def _can_open_phrase(token: Token) -> bool:

@@ -16,6 +16,7 @@ _PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "they": ("group", "organization", "country", "person"),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "For her, ..."
 # Heads that describe a speaker rather than name one: "a source within the Interior Ministry".
 _DESCRIBED_HEADS = lexicon.PERSON_HEADS | lexicon.GROUP_HEADS | lexicon.OTHER_HEADS | {"source"}
 
@@ -27,12 +28,16 @@ def resolve_speakers(
     when they are new; empty when the phrase names nobody we can tell."""
     text = article.text
     first, last = tokens[span[0]], tokens[span[1]]
+    if span[0] == span[1] and first.lower in _OBJECT_PRONOUNS:
+        found = _pronoun(table, Token(_OBJECT_PRONOUNS[first.lower], first.start, first.end))
+        return [] if found is None else [_as_speaker(table, found)]
     if span[0] == span[1] and first.lower in lexicon.PRONOUNS:
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
     parts = [(phrase, first.start)]
-    if table.lookup(phrase) is None:  # "Institute of A and B" is one name, not two speakers
+    # "Institute of A and B", "Director X of the Institute of A and B": one name, not two.
+    if table.lookup(phrase) is None and not re.search(r"\sof\s.*\sand\s", phrase):
         parts = [
             (m.group(), first.start + m.start())
             for m in re.finditer(r"\S.*?(?=\s+and\s+|$)", phrase)
@@ -59,6 +64,9 @@ def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
 
 def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -> int | None:
     words = phrase.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_ADVERBS:
+        words = words[:-1]  # "Residents there said"
+        phrase = phrase[: phrase.rindex(words[-1]) + len(words[-1])]
     if not words:
         return None
     core = re.split(r"\s(?:of|in|at|from|for|with|within|on)\s", phrase, maxsplit=1)[0]
@@ -67,20 +75,35 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         known = table.find_in(phrase)
     head = _head_noun(words)
     descriptive = head in _DESCRIBED_HEADS
+    if known is not None and core != phrase and head in lexicon.OTHER_HEADS:
+        return known  # "the results of the National Nutrition Study": the study speaks
     if known is not None and descriptive:
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
             known = None
+    owner = _possessor(table, words, start) if head in lexicon.OTHER_HEADS else None
+    if owner is not None:
+        return owner  # "Cornyn's statement said": Cornyn speaks through it
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
             return known
         if head not in lexicon.SPEAKER_HEADS:
             return known
-    if len(words) <= 2 and words[0].lower() in ("the", "this", "that"):
+    if len(words) <= 2 and words[0].lower() in _ANAPHORIC and head in _GENERIC_ORGS:
+        found = table.latest(start, ("organization",))
+        if found is not None:
+            table.add_alias(found, phrase)  # "the company", "the chain": the firm named last
+            return found
+    if len(words) <= 2 and words[0].lower() in _ANAPHORIC:
         found = table.by_head(head, start)
         if found is not None:
             table.add_alias(found, phrase)
+            return found
+    if len(words) <= 3 and (words[0].lower() in _ANAPHORIC or words[0].endswith(("'s", "’s"))):
+        found = table.by_role(head, start)
+        if found is not None:
+            table.add_alias(found, phrase)  # "the governor" is Regional governor Boris Dubrovsky
             return found
     if all(
         w in lexicon.WEEKDAYS_MONTHS
@@ -98,6 +121,24 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if name != phrase and words[0].lower() != "the":
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
+
+
+_TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
+_ANAPHORIC = lexicon.word_set("the this that its their his her")
+_GENERIC_ORGS = lexicon.word_set(
+    "company firm chain retailer organization organisation website outlet broadcaster"
+)
+
+
+def _possessor(table: ActorTable, words: list[str], start: int) -> int | None:
+    """The known actor a phrase's first possessive names: "Cornyn's statement" -> Cornyn."""
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            owner = [*words[:i], word[:-2]]
+            if len(owner) == 2 and owner[0].lower() in _ANAPHORIC and owner[1] in _GENERIC_ORGS:
+                return table.latest(start, ("organization",))  # "the chain's press release"
+            return table.lookup(" ".join(owner))
+    return None
 
 
 def _as_speaker(table: ActorTable, index: int) -> int:

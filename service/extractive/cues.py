@@ -1,0 +1,147 @@
+"""Reporting cues: the words that place content with a source ("said", "according to",
+"was told by", "issued a statement", "For her,"), found per sentence, before their speakers."""
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from service.extractive import lexicon
+from service.extractive.phrases import BE, is_prefix
+from service.extractive.tokens import Token
+
+_NOUN_MARKERS = lexicon.word_set(
+    "the a an some media news these those his her its their our such local early unconfirmed "
+    "several many conflicting initial press this that"
+)
+_PASSIVE = re.compile(
+    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:reported|claimed|alleged|said|announced|"
+    r"understood|learned|learnt)|(?:were|was|are|is|have been|has been) (?:reportedly )?"
+    r"reported)\b",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|communiqué|communique)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue in a sentence's tokens."""
+
+    index: int  # token index of the (last) cue word
+    first: int  # token index of the first cue word
+    kind: str  # verb | according | citing | passive | viewpoint
+    start: int | None = None  # character offsets, where they are not the tokens' own
+    end: int | None = None
+
+
+def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]:
+    """The cues of one sentence's tokens, in token order."""
+    cues: list[Cue] = []
+    starts = [t.start for t in tokens]
+    taken: set[int] = set()
+    for m in _STATEMENT.finditer(text, begin, end):
+        # "issued a statement": the verb and its object together are the cue
+        first = bisect_left(starts, m.start())
+        last = max(first, bisect_left(starts, m.end()) - 1)
+        taken.update(range(first, last + 1))
+        cues.append(Cue(last, first, "verb"))
+    for m in _PASSIVE.finditer(text, begin, end):
+        # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
+        # the match itself, and the tokens it touches are not read again as verbs.
+        first = max(0, bisect_right(starts, m.start()) - 1)
+        last = max(first, bisect_left(starts, m.end()) - 1)
+        taken.update(range(first, last + 1))
+        cues.append(Cue(last, first, "passive", m.start(), m.end()))
+    for i, token in enumerate(tokens):
+        low = token.lower
+        if i in taken:
+            continue
+        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            cues.append(Cue(i + 1, i, "according"))
+        elif low in ("citing", "quoting"):
+            cues.append(Cue(i, i, "citing"))
+        elif low == "for" and viewpoint(tokens, i) is not None:
+            cues.append(Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
+        elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
+            cues.append(Cue(i, i, "according"))  # "Per the WHO's framework, ..."
+        elif low in lexicon.THAT_VERBS and not token.is_capitalised and that_follows(tokens, i):
+            cues.append(Cue(i, i, "verb"))
+        elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
+            token.is_capitalised
+        ):
+            prev = tokens[i - 1].lower if i > 0 else ""
+            marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
+            if marker:
+                continue  # "media reports": not someone saying
+            if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
+                continue  # "they say adding salt helps": the content, not a second cue
+            if _next_cue(tokens, i):
+                continue  # "reports describe", "reports say": a noun before the verb
+            if _passive(tokens, i):
+                if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
+                    cues.append(Cue(i + 1, i, "according"))  # "he was told by the minister"
+                continue  # "was (initially) denied": not someone saying
+            cues.append(Cue(i, i, "verb"))
+    cues.sort(key=lambda c: c.index)
+    return cues
+
+
+def viewpoint(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'For her,' or 'But for Catalan,' opening a sentence: whose view the sentence gives."""
+    if not (i == 0 or (i == 1 and tokens[0].lower in ("but", "and"))):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in ("him", "her", "them"):
+        return (j, j) if j + 1 < len(tokens) and tokens[j + 1].text == "," else None
+    while j < len(tokens) and tokens[j].is_word and tokens[j].is_capitalised:
+        j += 1
+    if j == i + 1 or j >= len(tokens) or tokens[j].text != ",":
+        return None
+    return (i + 1, j - 1)
+
+
+def _next_cue(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and not nxt.is_capitalised
+        and nxt.lower in lexicon.REPORTING_VERBS
+        and not nxt.lower.endswith("ing")  # "they say adding salt helps" keeps its verb
+    )
+
+
+def next_is(tokens: list[Token], i: int, word: str) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower == word
+
+
+def that_follows(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+
+
+def _passive(tokens: list[Token], v: int) -> bool:
+    """A form of 'be' among the auxiliaries and adverbs before the verb: 'were twice denied'."""
+    k = v - 1
+    while k >= 0 and is_prefix(tokens[k]):
+        if tokens[k].lower in BE:
+            return True
+        k -= 1
+    return False
+
+
+_RECIPIENTS = (
+    lexicon.SPEAKER_HEADS
+    | lexicon.DETERMINERS
+    | lexicon.word_set("reporters journalists press media")
+)
+
+
+def hearsay(tokens: list[Token], v: int) -> bool:
+    """'said to be', 'reported to not be': an infinitive after the verb; but 'stated to LA
+    Weekly', 'said to reporters' name who heard it."""
+    if v + 2 >= len(tokens) or tokens[v + 1].lower != "to":
+        return v + 1 < len(tokens) and tokens[v + 1].lower == "to"
+    after = tokens[v + 2]
+    return not (after.is_capitalised or after.lower in _RECIPIENTS)
