@@ -10,7 +10,8 @@ from service.config import Settings
 from service.errors import NewsbriefError
 from service.evaluation.gold import GoldArticle
 from service.evaluation.scoring import ArticleScore, Scores, score, total
-from service.pipeline import resolve_engine, summarize
+from service.llm.engine import LlmEngine
+from service.pipeline import llm_engine_for, resolve_engine, summarize
 
 SPLITS = ("tune", "heldout")
 EvalEngine = Literal["extractive", "llm"]
@@ -59,23 +60,27 @@ async def evaluate(
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
-    async def run(gold: GoldArticle) -> ArticleRun:
+    async def run(gold: GoldArticle, llm: LlmEngine | None) -> ArticleRun:
         nonlocal done
         async with gate:
-            result = await _run_one(gold, settings, engine)
+            result = await _run_one(gold, settings, engine, llm)
         done += 1
         if progress is not None:
             progress(done, len(articles), result)
         return result
 
-    runs = await asyncio.gather(*(run(gold) for gold in articles))
+    # One llm engine for the run: one client, and the output mode it settles on kept.
+    async with llm_engine_for(settings) as llm:
+        runs = await asyncio.gather(*(run(gold, llm) for gold in articles))
     return Evaluation(engine, tuple(runs))
 
 
-async def _run_one(gold: GoldArticle, settings: Settings, engine: EvalEngine) -> ArticleRun:
+async def _run_one(
+    gold: GoldArticle, settings: Settings, engine: EvalEngine, llm: LlmEngine | None
+) -> ArticleRun:
     request = SummaryRequest(text=gold.text, options=SummaryOptions(engine=engine))
     try:
-        brief = await summarize(request, settings)
+        brief = await summarize(request, settings, llm=llm)
     except NewsbriefError as exc:
         nothing = Brief(summary="", actors=[], claims=[], hedges=[], meta=Meta(engine=engine))
         return ArticleRun(score(gold, nothing), nothing.meta, exc.detail)
