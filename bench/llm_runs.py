@@ -5,10 +5,12 @@ Needs a model server (NEWSBRIEF_BASE_URL, e.g. `make local-llm`). Each run is re
 cassettes/seed_runs/run-N.yaml, which the test suite replays offline.
 
     python bench/llm_runs.py --runs 5 [--temperature 0.7]
+
+At temperature 0 (the default) a local server decodes greedily, so the runs give the same
+answers and differ only in time.
 """
 
 import argparse
-import asyncio
 import statistics
 import sys
 from pathlib import Path
@@ -18,41 +20,31 @@ import vcr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.recording: one recording configuration
 
-from schemas import Brief, SummaryOptions, SummaryRequest  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.errors import NewsbriefError  # noqa: E402
-from service.llm.engine import LlmEngine  # noqa: E402
-from service.pipeline import summarize  # noqa: E402
-from tests.recording import CASSETTES, VCR_CONFIG  # noqa: E402
+from tests.recording import CASSETTES, VCR_CONFIG, brief_or_error  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_d3966a6980451b6c.txt"
-
-
-async def one_run(text: str, settings: Settings) -> Brief | NewsbriefError:
-    engine = LlmEngine(settings)
-    try:
-        request = SummaryRequest(text=text, options=SummaryOptions(engine="llm"))
-        return await summarize(request, settings, llm=engine)
-    except NewsbriefError as exc:
-        return exc
-    finally:
-        await engine.close()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--temperature", type=float, default=0.7)
+    parser.add_argument(
+        "--temperature", type=float, default=None, help="default: NEWSBRIEF_TEMPERATURE (0)"
+    )
     parser.add_argument("--out", type=Path, default=CASSETTES / "seed_runs")
     args = parser.parse_args()
-    settings = Settings(output_mode="json_object_schema", temperature=args.temperature)
+    settings = Settings(output_mode="json_object_schema")
+    if args.temperature is not None:
+        settings = settings.model_copy(update={"temperature": args.temperature})
     if not settings.model_configured():
         print("set NEWSBRIEF_BASE_URL (make local-llm serves one) or an API key", file=sys.stderr)
         return 1
     text = SEED.read_bytes().decode("utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"{args.runs} runs of {SEED.name} on {settings.base_url} (model {settings.model})")
-    print(f"temperature {args.temperature}, output mode {settings.output_mode}\n")
+    print(f"temperature {settings.temperature}, output mode {settings.output_mode}\n")
     header = "run  outcome   attempts calls  prompt compl.  actors claims hedges dropped"
     print(header + "   model s  service ms  service %")
     shares = []
@@ -60,7 +52,7 @@ def main() -> int:
         path = args.out / f"run-{n}.yaml"
         path.unlink(missing_ok=True)
         with vcr.use_cassette(str(path), record_mode="all", **VCR_CONFIG):
-            outcome = asyncio.run(one_run(text, settings))
+            outcome = brief_or_error(text, settings)
         if isinstance(outcome, NewsbriefError):
             print(f"{n:>3}  {outcome.code}: {outcome.detail[:80]}")
             continue

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from schemas import Actor, Claim, Hedge, Usage
+from schemas import Actor, Claim, Hedge
 
 
 @dataclass
@@ -12,7 +12,3 @@ class EngineResult:
     claims: list[Claim]
     hedges: list[Hedge]
     warnings: list[str] = field(default_factory=list)
-    usage: Usage = field(default_factory=Usage)
-    attempts: int = 0
-    model: str | None = None
-    prompt_version: str | None = None

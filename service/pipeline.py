@@ -4,6 +4,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from anyio import to_thread
 
@@ -11,6 +12,7 @@ from schemas import SCHEMA_VERSION, Brief, Meta, SummaryRequest
 from service.article import Article
 from service.cache import BriefCache, BriefKey, text_sha256
 from service.config import Settings
+from service.engine_result import EngineResult
 from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
 from service.llm.engine import LlmEngine
@@ -117,24 +119,16 @@ async def _run_llm(request: SummaryRequest, llm: LlmEngine, started: float) -> B
         "total": round(total * 1000, 3),
     }
     result = outcome.result
-    meta = Meta(
+    return _brief(
+        result,
         text_sha256=text_sha256(request.text),
         engine="llm",
         model=outcome.model or llm.transport.model,
         prompt_version=llm.prompt_version,
-        schema_version=SCHEMA_VERSION,
         attempts=outcome.spend.attempts,
         model_calls=outcome.spend.calls,
         usage=outcome.spend.usage,
         timings_ms=timings,
-        warnings=result.warnings,
-    )
-    return Brief(
-        summary=result.summary,
-        actors=result.actors,
-        claims=result.claims,
-        hedges=result.hedges,
-        meta=meta,
     )
 
 
@@ -149,22 +143,21 @@ def _run_extractive(request: SummaryRequest, started: float) -> Brief:
         "engine": round((t2 - t1) * 1000, 3),
         "total": round((t2 - started) * 1000, 3),
     }
-    meta = Meta(
+    return _brief(
+        result,
         text_sha256=text_sha256(request.text),
         engine="extractive",
-        model=result.model,
-        prompt_version=result.prompt_version,
         engine_version=engine_version(),
-        schema_version=SCHEMA_VERSION,
-        attempts=result.attempts,
-        usage=result.usage,
         timings_ms=timings,
-        warnings=result.warnings,
     )
+
+
+def _brief(result: EngineResult, **meta: Any) -> Brief:
+    """The public Brief of an engine's result; `meta` holds the engine's own stamps."""
     return Brief(
         summary=result.summary,
         actors=result.actors,
         claims=result.claims,
         hedges=result.hedges,
-        meta=meta,
+        meta=Meta(schema_version=SCHEMA_VERSION, warnings=result.warnings, **meta),
     )

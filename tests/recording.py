@@ -1,6 +1,7 @@
 """How model traffic is recorded and replayed: one vcrpy configuration, shared by the tests
 (through conftest's `vcr_config`) and by `bench/llm_runs.py`, which records live runs."""
 
+import asyncio
 import json
 import os
 from pathlib import Path
@@ -8,7 +9,11 @@ from typing import Any
 
 import yaml
 
+from schemas import Brief, SummaryOptions, SummaryRequest
 from service.config import Settings
+from service.errors import NewsbriefError
+from service.llm.engine import LlmEngine
+from service.pipeline import summarize
 from tests.conftest import ROOT, offline_settings
 
 CASSETTES = ROOT / "cassettes"
@@ -65,3 +70,19 @@ def recorded_settings(cassette: Path, recording: bool, **overrides: Any) -> Sett
         api_key = None
     values: dict[str, Any] = {"base_url": base_url, "api_key": api_key, "model": model}
     return offline_settings(**{**values, **overrides})
+
+
+def brief_or_error(text: str, settings: Settings) -> Brief | NewsbriefError:
+    """Brief `text` with the llm engine and a client of its own; the error when it fails."""
+
+    async def go() -> Brief | NewsbriefError:
+        engine = LlmEngine(settings)
+        try:
+            request = SummaryRequest(text=text, options=SummaryOptions(engine="llm"))
+            return await summarize(request, settings, llm=engine)
+        except NewsbriefError as exc:
+            return exc
+        finally:
+            await engine.close()
+
+    return asyncio.run(go())

@@ -6,7 +6,6 @@ every re-ask carries the last answer and exactly its errors, every span grounds,
 reported is the usage the server reported. `make record` re-records them.
 """
 
-import asyncio
 import itertools
 import json
 from pathlib import Path
@@ -16,15 +15,19 @@ import pytest
 import vcr as vcrpy
 from vcr.cassette import Cassette
 
-from schemas import Brief, SummaryOptions, SummaryRequest
+from schemas import Brief
 from service.article import Article
-from service.config import Settings
 from service.errors import ModelOutputInvalid, NewsbriefError
-from service.llm.engine import MAX_ERRORS_SHOWN, LlmEngine
+from service.llm.engine import MAX_ERRORS_SHOWN
 from service.llm.ground import ground_answer
-from service.pipeline import summarize
 from tests.conftest import SEED_ARTICLE, SEEDS, read_text
-from tests.recording import CASSETTES, VCR_CONFIG, interactions, recorded_settings
+from tests.recording import (
+    CASSETTES,
+    VCR_CONFIG,
+    brief_or_error,
+    interactions,
+    recorded_settings,
+)
 
 HERE = CASSETTES / "test_recorded"
 MARS = SEEDS / "24-mars-equator-water-ice.txt"
@@ -41,20 +44,6 @@ def recording(request: pytest.FixtureRequest) -> bool:
 
 def cassette_path(request: pytest.FixtureRequest) -> Path:
     return HERE / f"{request.node.name}.yaml"
-
-
-def run(text: str, settings: Settings) -> Brief | NewsbriefError:
-    async def go() -> Brief | NewsbriefError:
-        engine = LlmEngine(settings)
-        try:
-            request = SummaryRequest(text=text, options=SummaryOptions(engine="llm"))
-            return await summarize(request, settings, llm=engine)
-        except NewsbriefError as exc:
-            return exc
-        finally:
-            await engine.close()
-
-    return asyncio.run(go())
 
 
 def exchanges(cassette: Cassette) -> list[tuple[dict[str, Any], int, dict[str, Any]]]:
@@ -121,7 +110,7 @@ def test_the_seed_article_through_the_whole_pipeline(
     settings = recorded_settings(
         cassette_path(request), recording, output_mode="json_object_schema"
     )
-    outcome = run(text, settings)
+    outcome = brief_or_error(text, settings)
     check_conversation(text, vcr, outcome, recording)
     assert isinstance(outcome, Brief)  # the small model's answer, kept where it grounds
     first = exchanges(vcr)[0][0]
@@ -137,7 +126,7 @@ def test_a_real_answer_with_errors_is_re_asked(
     settings = recorded_settings(
         cassette_path(request), recording, output_mode="json_object_schema"
     )
-    outcome = run(text, settings)
+    outcome = brief_or_error(text, settings)
     check_conversation(text, vcr, outcome, recording)
     assert len(exchanges(vcr)) >= 2
 
@@ -149,7 +138,7 @@ def test_a_real_truncation_is_retried_once_with_a_larger_budget_then_fails(
     settings = recorded_settings(
         cassette_path(request), recording, output_mode="json_object_schema", max_tokens=64
     )
-    outcome = run(SHORT, settings)
+    outcome = brief_or_error(SHORT, settings)
     check_conversation(SHORT, vcr, outcome, recording)
     assert isinstance(outcome, ModelOutputInvalid)
     assert "cut off" in outcome.detail
@@ -161,7 +150,7 @@ def test_a_real_json_schema_rejection_falls_back_to_json_object_with_the_schema(
     request: pytest.FixtureRequest, recording: bool, vcr: Cassette
 ) -> None:
     settings = recorded_settings(cassette_path(request), recording, output_mode="auto")
-    outcome = run(SHORT, settings)
+    outcome = brief_or_error(SHORT, settings)
     calls = exchanges(vcr)
     assert calls[0][0]["response_format"]["type"] == "json_schema"
     assert calls[0][1] in (400, 422, 500)
@@ -185,6 +174,6 @@ def test_the_recorded_seed_runs_replay_to_grounded_briefs(cassette: Path) -> Non
         temperature=first["temperature"],
     )
     with vcrpy.use_cassette(str(cassette), record_mode="none", **VCR_CONFIG) as recorded:
-        outcome = run(text, settings)
+        outcome = brief_or_error(text, settings)
         check_conversation(text, recorded, outcome)
         assert recorded.all_played
