@@ -230,14 +230,52 @@ def test_uncertainty_markers(text: str, hedge: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "At least 12 people died.",
         "About 300 homes lost power.",
+        "Some 900 homes lost power.",
+        "Over 900 homes lost power.",
         "The bridge will reopen in May.",
         "Nearly half of the roads were closed.",
     ],
 )
 def test_approximators_months_and_the_future_are_not_hedges(text: str) -> None:
     assert brief_of(text).hedges == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("At least 12 people died.", "At least"),
+        ("Rescuers pulled at least ten survivors from the rubble.", "at least"),
+        ("The army took at least two villages.", "at least"),
+        ("Up to 40 people were hurt.", "Up to"),
+        ("The storm cut power to up to a dozen towns.", "up to"),
+        ("As many as 300 homes were flooded.", "As many as"),
+        ("Between 36 and 40 people are under the rubble.", "Between 36 and 40"),
+        ("More than 100 people were feared dead.", "More than"),
+        ("Death tolls given by officials exceeded 100.", "exceeded"),
+        ("The blast hit up to 40% of the grid.", "up to"),
+    ],
+)
+def test_a_bound_on_a_count_still_being_made_is_uncertainty(text: str, hedge: str) -> None:
+    assert hedge_texts(brief_of(text), "uncertainty") == [hedge]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dairy has used the method for at least four decades.",
+        "The rocks formed up to 3.8 billion years ago.",
+        "The radar sees up to five kilometres below the ground.",
+        "Mortality rates have been at least 25% in past outbreaks.",
+        "Fines of up to 5,000 euros apply.",
+        "Between 2010 and 2015 the bridge was shut.",
+        "More than 100 rescuers arrived.",
+        "Sales of the bridge tolls exceeded 100 in May.",
+        "Whether it opens is up to them.",
+    ],
+)
+def test_a_bound_on_a_duration_measure_rate_or_known_total_is_not_a_hedge(text: str) -> None:
+    assert hedge_texts(brief_of(text), "uncertainty") == []
 
 
 def test_scare_quotes_are_distancing_but_quoted_speech_is_not() -> None:
