@@ -558,6 +558,23 @@ def test_countries_of_origin_comparison_or_region_are_not_actors(text: str) -> N
     assert actor_names(text) == ["Mark Reed"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Reed said he moved to Latvia in 2010.",
+        "Mark Reed said officers traveled to Latvia.",
+        "Mark Reed said they would not be leaving Latvia or Estonia.",
+        "Mark Reed said salt is iodised in line with Latvia.",
+        "Mark Reed said the region, comprising Latvia, Estonia and Lithuania, grew.",
+        "Mark Reed said Netto Latvia grew.",
+        "Mark Reed said, “Latvia is a place of many languages.”",
+        "Mark Reed said people born outside of Latvia agree.",
+    ],
+)
+def test_countries_as_destinations_parts_names_or_descriptions_are_not_actors(text: str) -> None:
+    assert "Latvia" not in actor_names(text)
+
+
 def test_a_reporting_noun_before_a_reporting_verb_is_the_subject() -> None:
     brief = brief_of("The FSB denies a link; reports describe a bomb.")
     assert speakers(brief) == ["FSB", "reports"]
