@@ -65,8 +65,7 @@ def test_the_subject_is_found_across_appositions(text: str, speaker: str) -> Non
     ("text", "speaker"),
     [
         ("With the merger Tesco said it would leave Poland.", "Tesco"),
-        ("A majority of 61 percent of voters said the bridge mattered.",
-         "majority of 61 percent of voters"),
+        ("A majority of 61 percent of voters said the bridge mattered.", "voters"),
         ("The WHO recommends iodine. WHO say deficiency is common.", "WHO"),
         ("Dave Lewis, CEO of Tesco, stated they would stay.", "Dave Lewis"),
     ],
@@ -593,3 +592,32 @@ def test_a_quotation_split_by_its_attribution_is_one_claim() -> None:
 
 def test_a_person_who_is_told_something_is_still_an_actor() -> None:
     assert "Mark Reed" in actor_names("Mayor Anna Berg told Mark Reed the bridge was safe.")
+
+
+def test_a_polls_shares_are_its_respondents() -> None:
+    brief = brief_of(
+        "The Riga poll found that a median of 60 percent of people across ten towns said the "
+        "bridge was safe. Most respondents said it was old. Over 70 percent of Latvians say "
+        "they use it."
+    )
+    groups = [a for a in brief.actors if a.kind == "group"]
+    assert [g.name for g in groups] == ["respondents"]
+    assert speakers(brief)[1:] == ["respondents", "respondents", "respondents"]
+
+
+def test_a_plural_demonym_speaking_is_a_group() -> None:
+    brief = brief_of("Latvians say the bridge is safe.")
+    assert [(a.name, a.kind) for a in brief.actors] == [("Latvians", "group")]
+
+
+def test_results_are_the_studys() -> None:
+    brief = brief_of("The Riga Bridge study was published. Results showed the bridge was safe.")
+    assert speakers(brief) == ["Riga Bridge study"]
+
+
+def test_researchers_named_by_their_organisations_first_word_are_it() -> None:
+    brief = brief_of(
+        "The Riga Research Center ran a poll. Riga researchers found that the bridge was safe."
+    )
+    assert speakers(brief) == ["Riga Research Center"]
+    assert "Riga researchers" in brief.actors[0].aliases

@@ -63,6 +63,7 @@ class ActorTable:
         self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
         self._short_names: dict[str, int] = {}  # "salling" -> "Salling Group"
+        self.shares: set[int] = set()  # groups spoken for by a share: "91 percent of people"
         # People by the words of their names, for "Shoigu" -> "Sergei Shoigu": (later name
         # word -> actor, one-word name -> actor); None when it must be rebuilt.
         self._people: tuple[dict[str, int], dict[str, int]] | None = None
@@ -121,6 +122,17 @@ class ActorTable:
             ]
             if len(named) == 1:
                 merged[i] = named[0]
+        respondents = [
+            j
+            for j, other in enumerate(self.actors)
+            if other.kind == "group" and other.head in _RESPONDENTS and j not in merged
+        ]
+        if len(respondents) == 1:
+            # A poll's shares ("91 percent of people", "80 percent of Canadians") are its
+            # respondents speaking.
+            for i in sorted(self.shares - {respondents[0]} - set(merged)):
+                if self.actors[i].kind == "group" or self.actors[i].name[:1].isupper():
+                    merged[i] = respondents[0]
         for i, j in merged.items():
             for form in sorted(self.actors[i].forms):
                 self.add_alias(j, form)
@@ -318,6 +330,7 @@ class ActorTable:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+_RESPONDENTS = frozenset(("respondents", "participants"))
 # A company is often called by its first word alone: "Salling Group" is "Salling".
 _COMPANY_WORDS = lexicon.word_set(
     "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"

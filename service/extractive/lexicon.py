@@ -155,7 +155,11 @@ DEMONYMS = word_set(
     "Malaysian European African Asian Arab Western Eastern Soviet Irish Scottish Welsh "
     "English Swiss Austrian Hungarian Czech Romanian Serbian Croatian Georgian Armenian "
     "Taiwanese Muslim Christian Jewish Catholic Kurdish Yemeni Lebanese Libyan "
-    "Emirati Qatari Cuban Venezuelan Colombian Argentine Chilean Peruvian Portuguese Zealand"
+    "Emirati Qatari Cuban Venezuelan Colombian Argentine Chilean Peruvian Portuguese Zealand "
+    "Latvian Estonian Lithuanian Belarusian Bulgarian Slovak Slovenian Bosnian Albanian "
+    "Moldovan Kazakh Uzbek Mongolian Nepali Bangladeshi Burmese Cambodian Singaporean Ghanaian "
+    "Senegalese Somali Sudanese Congolese Ugandan Tanzanian Rwandan Zimbabwean Moroccan "
+    "Algerian Tunisian Jordanian Kuwaiti Ecuadorian Bolivian Guatemalan Haitian Jamaican"
 )
 LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
