@@ -621,3 +621,42 @@ def test_researchers_named_by_their_organisations_first_word_are_it() -> None:
     )
     assert speakers(brief) == ["Riga Research Center"]
     assert "Riga researchers" in brief.actors[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("RBA celebrated the bridge. Later RBA's chief left.", "RBA"),
+        ("Rigo, the Latvian road agency, has to approve the bridge.", "Rigo"),
+        ("The firm sold its chain Maxima to a rival.", "Maxima"),
+        ("A rival named the Maxima chain as a buyer.", "Maxima"),
+    ],
+)
+def test_a_lone_name_shown_to_be_an_organisation_is_one(text: str, name: str) -> None:
+    assert (name, "organization") in [(a.name, a.kind) for a in brief_of(text).actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traces of his DNA were found, and his DNA was old.",
+        "CCTV captured the arrival.",
+        "The UK-based retailer grew.",
+        "The bridge was built by the Riga company Latvijas Tilti.",
+    ],
+)
+def test_acronyms_that_do_not_act_and_qualifiers_are_not_organisations(text: str) -> None:
+    names = [a.name for a in brief_of(text).actors if a.kind == "organization"]
+    assert not set(names) & {"DNA", "CCTV", "UK-based", "Riga"}
+
+
+def test_a_company_and_its_national_branch_are_one_actor() -> None:
+    brief = brief_of("Netto Latvia has 500 staff. The Netto chain grew.")
+    [netto] = brief.actors
+    assert (netto.name, netto.kind, netto.aliases) == ("Netto Latvia", "organization", ["Netto"])
+
+
+def test_a_spelled_out_acronym_is_found_before_lone_words() -> None:
+    brief = brief_of("According to Notes from Latvia (NFL), prices rose. NFL named the buyer.")
+    [nfl] = brief.actors
+    assert nfl.name == "Notes from Latvia"
