@@ -660,3 +660,16 @@ def test_a_spelled_out_acronym_is_found_before_lone_words() -> None:
     brief = brief_of("According to Notes from Latvia (NFL), prices rose. NFL named the buyer.")
     [nfl] = brief.actors
     assert nfl.name == "Notes from Latvia"
+
+
+def test_names_sharing_a_plural_head_are_one_organisation() -> None:
+    brief = brief_of("The Transport and Interior Ministries said the bridge was safe.")
+    assert [(a.name, a.kind) for a in brief.actors] == [
+        ("Transport and Interior Ministries", "organization")
+    ]
+
+
+def test_officials_named_by_an_organisation_are_a_group_and_it_an_actor() -> None:
+    brief = brief_of("Bridgeworks built it. Bridgeworks officials have stated it is safe.")
+    assert speakers(brief) == ["Bridgeworks officials"]
+    assert ("Bridgeworks", "organization") in [(a.name, a.kind) for a in brief.actors]

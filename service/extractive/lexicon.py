@@ -90,7 +90,7 @@ ORG_HEADS = word_set(
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
-    "université universität ministerio ministère banco banque"
+    "université universität ministerio ministère banco banque departments ministries agencies"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "

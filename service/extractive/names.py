@@ -89,6 +89,10 @@ _INSTITUTIONS = lexicon.word_set(
 )
 
 
+# Heads shared by names joined with "and": "the State and Homeland Security Departments".
+_PLURAL_INSTITUTIONS = lexicon.word_set("departments ministries agencies committees councils")
+_INSTITUTIONS = _INSTITUTIONS | _PLURAL_INSTITUTIONS
+
 _STATE_HEADS = lexicon.word_set("republic kingdom emirates states federation")
 
 
@@ -101,7 +105,7 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
             return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
         k = j + 2
-    elif word == "&" or (word == "and" and len(run) >= 2) or (word == "for" and _org_like(words)):
+    elif word in ("&", "and") or (word == "for" and _org_like(words)):
         k = j + 1  # "Aviation & Space", "Air and Space Museum", "Directorate for Security"
     else:
         return j
@@ -116,7 +120,9 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         return j
     if word == "and" and tokens[end - 1].lower not in _INSTITUTIONS:
         return j  # "Tesco and Salling Group" are two
-    return end
+    if word == "and" and len(run) == 1 and tokens[end - 1].lower not in _PLURAL_INSTITUTIONS:
+        return j
+    return end  # "Air and Space Museum"; "the State and Homeland Security Departments"
 
 
 def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:

@@ -120,6 +120,10 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         if found is not None:
             table.add_alias(found, phrase)  # "Pew researchers" of the Pew Research Center
             return found
+    if len(words) == 2 and head in _ORGANISATION_VOICES and _bare_name(words[0]):
+        if table.lookup(words[0]) is None:
+            # "Scientology officials have stated": a group, and the organisation they speak for
+            table.add(words[0], "organization", start)
     share = _SHARE.match(phrase)
     if share is not None or _SHARE_BEFORE.search(article.text, max(0, start - 40), start):
         # "a median of 91 percent of people across 21 countries said": a poll's respondents
@@ -147,6 +151,21 @@ _ANAPHORIC = lexicon.word_set("the this that its their his her")
 _GENERIC_ORGS = lexicon.word_set(
     "company firm chain retailer organization organisation website outlet broadcaster"
 )
+
+
+_ORGANISATION_VOICES = lexicon.word_set("officials executives")
+
+
+def _bare_name(word: str) -> bool:
+    """One capitalised word that names no country, people or common word: 'Scientology'."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word not in lexicon.COUNTRIES
+        and word not in lexicon.DEMONYMS
+        and word not in lexicon.COMMON_CAPITALISED
+        and word not in lexicon.WEEKDAYS_MONTHS
+    )
 
 
 _QUANTIFIERS = lexicon.word_set("most many several few all")  # not "Some reports"
