@@ -120,10 +120,14 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         if found is not None:
             table.add_alias(found, phrase)  # "Pew researchers" of the Pew Research Center
             return found
-    if len(words) == 2 and head in _ORGANISATION_VOICES and _bare_name(words[0]):
-        if table.lookup(words[0]) is None:
-            # "Scientology officials have stated": a group, and the organisation they speak for
-            table.add(words[0], "organization", start)
+    if (
+        len(words) == 2
+        and head in _ORGANISATION_VOICES
+        and _bare_name(words[0])
+        and table.lookup(words[0]) is None
+    ):
+        # "Scientology officials have stated": a group, and the organisation they speak for
+        table.add(words[0], "organization", start)
     share = _SHARE.match(phrase)
     if share is not None or _SHARE_BEFORE.search(article.text, max(0, start - 40), start):
         # "a median of 91 percent of people across 21 countries said": a poll's respondents
