@@ -673,3 +673,18 @@ def test_officials_named_by_an_organisation_are_a_group_and_it_an_actor() -> Non
     brief = brief_of("Bridgeworks built it. Bridgeworks officials have stated it is safe.")
     assert speakers(brief) == ["Bridgeworks officials"]
     assert ("Bridgeworks", "organization") in [(a.name, a.kind) for a in brief.actors]
+
+
+def test_a_misspelt_surname_is_the_person_it_misspells() -> None:
+    brief = brief_of("Lydia Buchtmann says the bridge is safe. It will hold, Ms Bauchtman said.")
+    assert speakers(brief) == ["Lydia Buchtmann", "Lydia Buchtmann"]
+
+
+def test_a_surname_two_letters_away_from_two_people_is_neither() -> None:
+    brief = brief_of("Anna Johnson and Mark Johnston met. The bridge is safe, Ms Jonson said.")
+    assert "Jonson" in " ".join(a.name for a in brief.actors)
+
+
+def test_the_report_of_a_story_about_one_named_study_is_that_study() -> None:
+    brief = brief_of("The Riga Bridge Study was published. The report says the bridge is safe.")
+    assert speakers(brief) == ["Riga Bridge Study"]

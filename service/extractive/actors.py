@@ -84,6 +84,8 @@ class ActorTable:
         found = self.lookup(name) if country is None else self.lookup(country)
         if found is None and len(name.split()) >= 3:
             found = self._ending_in(name)  # "National Nutrition study" of "the Australian ..."
+        if found is None and kind == "person":
+            found = self._misspelt_surname(name)  # "Ms Bauchtman" for "Lydia Buchtmann"
         if found is not None:
             actor = self.actors[found]
             self.add_alias(found, name)
@@ -120,6 +122,17 @@ class ActorTable:
                 and other.name[:1].isupper()
                 and other.head == actor.head
             ]
+            if not named and actor.kind == "other" and actor.head in _DOCUMENTS:
+                # "the report" of a story about one named study is that study
+                named = [
+                    j
+                    for j, other in enumerate(self.actors)
+                    if j != i
+                    and j not in merged
+                    and other.kind == "other"
+                    and other.name[:1].isupper()
+                    and other.head in _DOCUMENTS
+                ]
             if len(named) == 1:
                 merged[i] = named[0]
         respondents = [
@@ -141,6 +154,25 @@ class ActorTable:
             self._raw = [Mention(m.start, m.end, merged.get(m.actor, m.actor)) for m in self._raw]
             self._mentions = None
         return merged
+
+    def _misspelt_surname(self, name: str) -> int | None:
+        """The one person whose surname this lone surname (after any honorific) misspells by
+        at most two letters: news copy misspells names ('Bauchtman', 'Buchtmann')."""
+        words = name.split()
+        if words and words[0].lower() in lexicon.HONORIFICS:
+            words = words[1:]
+        if len(words) != 1 or len(words[0]) < 6:
+            return None
+        surname = words[0].lower()
+        found = {
+            i
+            for i, a in enumerate(self.actors)
+            if a.kind == "person"
+            and len(a.name.split()) >= 2
+            and a.name.split()[-1][:1].lower() == surname[:1]
+            and _edit_distance(a.name.split()[-1].lower(), surname) <= 2
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _ending_in(self, name: str) -> int | None:
         tail = " " + name.lower()
@@ -331,6 +363,7 @@ class ActorTable:
 
 _FIRST_WORD = re.compile(r"\w+")
 _RESPONDENTS = frozenset(("respondents", "participants"))
+_DOCUMENTS = lexicon.word_set("study report survey paper")
 # A company is often called by its first word alone: "Salling Group" is "Salling".
 _COMPANY_WORDS = lexicon.word_set(
     "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"
@@ -350,6 +383,22 @@ def word_occurrences(text: str, form: str) -> list[int]:
             starts.append(at)
         at = text.find(form, at + 1)
     return starts
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 @lru_cache(maxsize=4096)
