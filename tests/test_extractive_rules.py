@@ -688,3 +688,13 @@ def test_a_surname_two_letters_away_from_two_people_is_neither() -> None:
 def test_the_report_of_a_story_about_one_named_study_is_that_study() -> None:
     brief = brief_of("The Riga Bridge Study was published. The report says the bridge is safe.")
     assert speakers(brief) == ["Riga Bridge Study"]
+
+
+def test_a_named_study_or_trial_is_an_actor_though_nobody_quotes_it() -> None:
+    brief = brief_of("Mark Reed said the bridge was safe. The RIVER trial tested it for a year.")
+    assert ("RIVER trial", "other") in [(a.name, a.kind) for a in brief.actors]
+
+
+def test_a_state_body_named_by_its_demonym_is_an_organisation() -> None:
+    brief = brief_of("Mark Reed said the bridge was safe. The Latvian government shut it.")
+    assert ("Latvian government", "organization") in [(a.name, a.kind) for a in brief.actors]

@@ -60,7 +60,8 @@ def kept_actors(
             kept.append(i)
             continue
         found = by_actor.get(i)
-        if not found or not (actor.kind in _KEPT_KINDS or _proper_name(actor)):
+        kept_kind = actor.kind in _KEPT_KINDS or _proper_name(actor) or _named_study(actor)
+        if not found or not kept_kind:
             continue
         # "the Federal Security Service (FSB)": the bracketed acronym adds no role of its own
         found = [m for m in found if not _bracketed(text, m)] or found
@@ -145,6 +146,21 @@ def _proper_name(actor: ActorDraft) -> bool:
         and words[0] not in lexicon.COMPASS
         and words[-1] not in lexicon.DEMONYMS
         and not any(ch.isdigit() for ch in actor.name)
+    )
+
+
+_STUDY_HEADS = lexicon.word_set("study trial survey census inquiry")
+
+
+def _named_study(actor: ActorDraft) -> bool:
+    """A study or trial with a name ('the PALM trial', 'the Pew study'): what the story is
+    about, whether or not it is quoted."""
+    words = actor.name.split()
+    return (
+        actor.kind == "other"
+        and len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1] in _STUDY_HEADS
     )
 
 
