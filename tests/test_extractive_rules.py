@@ -695,6 +695,13 @@ def test_a_named_study_or_trial_is_an_actor_though_nobody_quotes_it() -> None:
     assert ("RIVER trial", "other") in [(a.name, a.kind) for a in brief.actors]
 
 
-def test_a_state_body_named_by_its_demonym_is_an_organisation() -> None:
-    brief = brief_of("Mark Reed said the bridge was safe. The Latvian government shut it.")
-    assert ("Latvian government", "organization") in [(a.name, a.kind) for a in brief.actors]
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mark Reed said the bridge was safe. The Latvian government shut it.",
+         "Latvian government"),
+        ("Mark Reed said the Latvian rowing team won.", "Latvian rowing team"),
+    ],
+)  # fmt: skip
+def test_a_national_body_named_by_its_demonym_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "organization") in [(a.name, a.kind) for a in brief_of(text).actors]

@@ -373,9 +373,9 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
         table.add(article.text[token.start : head.end()], "other", token.start)  # the PALM trial
     elif bare in lexicon.NAMED_GROUPS:
         table.add(bare, "organization", token.start)
-    elif bare in lexicon.DEMONYMS and (state := _STATE_BODY.match(article.text, token.end)):
-        # "the Afghan government", "the Russian defence ministry": a state's organisation
-        table.add(article.text[token.start : state.end()], "organization", token.start)
+    elif bare in lexicon.DEMONYMS and (body := _NATIONAL_BODY.match(article.text, token.end)):
+        # "the Afghan government", "the Russian defence ministry", "the Syrian refugee team"
+        table.add(article.text[token.start : body.end()], "organization", token.start)
     elif _acts_as_organisation(article.text, token, before, table.occurrences):
         branch = next(
             (i for i, a in enumerate(table.actors) if _national_branch(a.name, bare)), None
@@ -434,7 +434,9 @@ def _acts_as_organisation(
     return not token.possessive and after is not None and after.group(1).lower() in _COMPANY_NOUNS
 
 
-_STATE_BODY = re.compile(r" (?:[a-z]+ )?(?:government|ministry|parliament|army|military|navy)\b")
+_NATIONAL_BODY = re.compile(
+    r" (?:[a-z]+ )?(?:government|ministry|parliament|army|military|navy|team)\b(?![’'-]\w\w)"
+)
 # "the Kaufland chain"; not "the Florida company Ridgeback Biotherapeutics", a place qualifying
 _COMPANY_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
 _POSSESSIVE_DETERMINERS = lexicon.word_set("his her their its our my your")
