@@ -705,3 +705,12 @@ def test_a_named_study_or_trial_is_an_actor_though_nobody_quotes_it() -> None:
 )  # fmt: skip
 def test_a_national_body_named_by_its_demonym_is_an_organisation(text: str, name: str) -> None:
     assert (name, "organization") in [(a.name, a.kind) for a in brief_of(text).actors]
+
+
+def test_the_parties_are_the_two_organisations_the_story_is_about() -> None:
+    brief = brief_of(
+        "Bridgeworks Group sold its Riga unit to Tiltco Holdings. Bridgeworks Group keeps a "
+        "stake, and Tiltco Holdings pays 10 euros. Rigo, the Latvian road agency, has to "
+        "approve the deal. The parties said they expect a decision this year."
+    )
+    assert sorted(s for s in speakers(brief) if s) == ["Bridgeworks Group", "Tiltco Holdings"]

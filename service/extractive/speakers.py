@@ -35,6 +35,10 @@ def resolve_speakers(
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
+    if _THE_TWO.match(phrase):
+        pair = _main_two(table, first.start, ("organization",))
+        if pair:
+            return pair  # "The parties said": the two companies of the deal
     parts = [(phrase, first.start)]
     # "Institute of A and B", "Director X of the Institute of A and B": one name, not two.
     if table.lookup(phrase) is None and not re.search(r"\sof\s.*\sand\s", phrase):
@@ -49,6 +53,26 @@ def resolve_speakers(
         if found is not None and found not in speakers:
             speakers.append(_as_speaker(table, found))
     return speakers
+
+
+# The two sides of a deal, named as a pair: "the parties", "both companies".
+_THE_TWO = re.compile(
+    r"^(?:the|both)\s+(?:two\s+)?(?:parties|companies|firms|groups|retailers|governments)$",
+    re.IGNORECASE,
+)
+
+
+def _main_two(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) -> list[int]:
+    """The two actors of these kinds mentioned most often before an offset (the sides of the
+    story's deal, not an agency named in passing), or none."""
+    counts: dict[int, int] = {}
+    for mention in table.mentions():
+        if mention.start >= before:
+            break
+        if table.actors[mention.actor].kind in kinds:
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+    ranked = sorted(counts, key=lambda i: (-counts[i], i))
+    return sorted(ranked[:2]) if len(ranked) >= 2 else []
 
 
 def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
