@@ -90,7 +90,7 @@ ORG_HEADS = word_set(
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
-    "université universität ministerio ministère banco banque"
+    "université universität ministerio ministère banco banque departments ministries agencies"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -155,7 +155,11 @@ DEMONYMS = word_set(
     "Malaysian European African Asian Arab Western Eastern Soviet Irish Scottish Welsh "
     "English Swiss Austrian Hungarian Czech Romanian Serbian Croatian Georgian Armenian "
     "Taiwanese Muslim Christian Jewish Catholic Kurdish Yemeni Lebanese Libyan "
-    "Emirati Qatari Cuban Venezuelan Colombian Argentine Chilean Peruvian Portuguese Zealand"
+    "Emirati Qatari Cuban Venezuelan Colombian Argentine Chilean Peruvian Portuguese Zealand "
+    "Latvian Estonian Lithuanian Belarusian Bulgarian Slovak Slovenian Bosnian Albanian "
+    "Moldovan Kazakh Uzbek Mongolian Nepali Bangladeshi Burmese Cambodian Singaporean Ghanaian "
+    "Senegalese Somali Sudanese Congolese Ugandan Tanzanian Rwandan Zimbabwean Moroccan "
+    "Algerian Tunisian Jordanian Kuwaiti Ecuadorian Bolivian Guatemalan Haitian Jamaican"
 )
 LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
@@ -199,6 +203,29 @@ COMMON_CAPITALISED = word_set(
 )
 NAME_CONNECTORS = word_set(
     "of de del della di da van von der den la le du des bin al el y et d’ los las"
+)
+# Number words, for bounds on counts ("at least ten dead", "up to two dozen").
+NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion dozen dozens half score"
+)
+# Units after a number that make a bound a measure, a duration or a sum, not a count still being
+# made: "at least four decades", "up to 3.7 kilometres", "up to 10 times", "up to 5,000 euros".
+MEASURE_UNITS = word_set(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries generation generations a.m. p.m. am pm o'clock "
+    "times fold km kilometre kilometres kilometer kilometers metre metres meter meters cm mm "
+    "mile miles foot feet ft inch inches yard yards kg kilogram kilograms gram grams g tonne "
+    "tonnes ton tons lb lbs pound pounds litre litres liter liters gallon gallons barrel "
+    "barrels degree degrees mph kph km/h knots hectare hectares acre acres square cubic mw gw "
+    "kw watts volts dollars euros yen yuan rupees francs roubles rubles pesos zlotys złotys "
+    "kroner crowns cents pence"
+)
+# Counts that are still being made when a bound stands before them: casualties and the like.
+CASUALTY_WORDS = word_set(
+    "dead killed died deaths death injured wounded hurt missing feared casualties "
+    "victims displaced evacuated homeless trapped fatalities"
 )
 # Nouns of quantity: in "a median of 91 percent of people said" the people speak.
 QUANTITIES = word_set(

@@ -29,9 +29,9 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
             added = _add_run(article, table, run, at, tokens)
             if added is not None:
                 _add_acronym_after(text, table, added, run[-1])
+    _add_spelled_acronyms(article, table)  # before the lone words, which may be its acronym
     for token, before in singles:
         _add_single(article, table, token, before)
-    _add_spelled_acronyms(article, table)
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
@@ -89,6 +89,10 @@ _INSTITUTIONS = lexicon.word_set(
 )
 
 
+# Heads shared by names joined with "and": "the State and Homeland Security Departments".
+_PLURAL_INSTITUTIONS = lexicon.word_set("departments ministries agencies committees councils")
+_INSTITUTIONS = _INSTITUTIONS | _PLURAL_INSTITUTIONS
+
 _STATE_HEADS = lexicon.word_set("republic kingdom emirates states federation")
 
 
@@ -101,7 +105,7 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
             return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
         k = j + 2
-    elif word == "&" or (word == "and" and len(run) >= 2) or (word == "for" and _org_like(words)):
+    elif word in ("&", "and") or (word == "for" and _org_like(words)):
         k = j + 1  # "Aviation & Space", "Air and Space Museum", "Directorate for Security"
     else:
         return j
@@ -116,7 +120,9 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         return j
     if word == "and" and tokens[end - 1].lower not in _INSTITUTIONS:
         return j  # "Tesco and Salling Group" are two
-    return end
+    if word == "and" and len(run) == 1 and tokens[end - 1].lower not in _PLURAL_INSTITUTIONS:
+        return j
+    return end  # "Air and Space Museum"; "the State and Homeland Security Departments"
 
 
 def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
@@ -367,3 +373,70 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
         table.add(article.text[token.start : head.end()], "other", token.start)  # the PALM trial
     elif bare in lexicon.NAMED_GROUPS:
         table.add(bare, "organization", token.start)
+    elif bare in lexicon.DEMONYMS and (body := _NATIONAL_BODY.match(article.text, token.end)):
+        # "the Afghan government", "the Russian defence ministry", "the Syrian refugee team"
+        table.add(article.text[token.start : body.end()], "organization", token.start)
+    elif _acts_as_organisation(article.text, token, before, table.occurrences):
+        branch = next(
+            (i for i, a in enumerate(table.actors) if _national_branch(a.name, bare)), None
+        )
+        if branch is None:
+            table.add(bare, "organization", token.start)
+        else:  # "Netto" and "Netto Poland": one company
+            table.add_alias(branch, bare)
+            table.set_kind(branch, "organization")
+
+
+def _national_branch(name: str, company: str) -> bool:
+    return name.startswith(company + " ") and name[len(company) + 1 :] in lexicon.COUNTRIES
+
+
+# Nouns that make the name beside them a company: "its chain HomePlus", "the Kaufland chain".
+_COMPANY_NOUNS = lexicon.word_set(
+    "chain retailer supermarket supermarkets company firm carrier airline bank insurer brand "
+    "startup developer operator broadcaster network group"
+)
+_APPOSED_ORG = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\s*,")
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){3})[A-Z][A-Za-z]{2,7}$")  # "NASA", "UOKiK"
+_FINITE_AFTER = re.compile(r"\s+(?:has|had|did|does|will|would|[a-z]+ed)\b")  # not "was formed"
+
+
+def _acts_as_organisation(
+    text: str, token: Token, before: Token | None, occurrences: Callable[[str], list[int]]
+) -> bool:
+    """A lone name shown to be an organisation: an acronym that acts ('NASA celebrated',
+    'NASA's decision'), a name apposed to an organisation noun ('UOKiK, the Polish
+    anti-monopoly agency,'), or named with a company noun ('chain HomePlus', 'the Kaufland
+    chain')."""
+    bare = token.bare
+    if bare in lexicon.COUNTRIES or bare in lexicon.DEMONYMS or not bare.isalpha():
+        return False  # "UK-based"
+    if text[token.start - 1 : token.start] == "(":
+        return False  # "Notes from Poland (NFP)": spelled out by the words before
+    # "NASA celebrated", "NASA's decision"; not "his DNA was" nor a one-off "CCTV captured"
+    if (
+        _MIXED_ACRONYM.match(bare)
+        and len(occurrences(bare)) >= 2
+        and (before is None or before.lower not in _POSSESSIVE_DETERMINERS)
+        and (
+            token.possessive
+            or _FINITE_AFTER.match(text, token.end)
+            or _next_word(text, token.end) in lexicon.REPORTING_VERBS
+        )
+    ):
+        return True
+    apposed = _APPOSED_ORG.match(text, token.end)
+    if apposed and apposed.group("noun").lower() in lexicon.ORG_HEADS | _COMPANY_NOUNS:
+        return True
+    if before is not None and before.lower in _COMPANY_NOUNS and before.end + 1 == token.start:
+        return True
+    after = _COMPANY_NOUN_AFTER.match(text, token.end)
+    return not token.possessive and after is not None and after.group(1).lower() in _COMPANY_NOUNS
+
+
+_NATIONAL_BODY = re.compile(
+    r" (?:[a-z]+ )?(?:government|ministry|parliament|army|military|navy|team)\b(?![’'-]\w\w)"
+)
+# "the Kaufland chain"; not "the Florida company Ridgeback Biotherapeutics", a place qualifying
+_COMPANY_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
+_POSSESSIVE_DETERMINERS = lexicon.word_set("his her their its our my your")

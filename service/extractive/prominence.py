@@ -10,9 +10,28 @@ from service.extractive.actors import ActorDraft, Mention
 _KEPT_KINDS = ("person", "organization", "country")
 # "in Canada", "across the United States", "women in France": a place, not a participant.
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|across|throughout|within|inside|outside|from|like|mainland)\s+"
+    r"(?:\b(?:in|at|near|across|throughout|within|inside|outside(?:\s+of)?|from|like|mainland)\s+"
     r"(?:the\s+)?|\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)\s+)$",
     re.I,
+)
+# Where someone goes, comes from or leaves ("moved to the United States", "traveled to Canada",
+# "leaving Thailand"), and what something is compared with ("in line with the United States").
+_DESTINATION = re.compile(
+    r"\b(?:(?:move|moved|moves|moving|travel|travels|traveled|travelled|traveling|travelling|"
+    r"come|comes|came|coming|return|returns|returned|returning|flee|flees|"
+    r"fled|fleeing|fly|flies|flew|flying|head|heads|headed|heading|emigrate|emigrated|"
+    r"relocate|relocated|deport|deported|back)\s+(?:back\s+)?(?:to|from)|"
+    r"leave|leaves|leaving|left|in\s+line\s+with|compared\s+(?:with|to)|unlike|than)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# Described rather than acting: "Mexico is a place where ...", "Canada is a melting pot".
+_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|one|tied|ranked|home)\b")
+# The parts a region or group is made of: "the region comprising Czechia, Hungary and Poland".
+_ENUMERATES = re.compile(r"\b(?:comprising|comprises|including|includes|such\s+as)\s+$", re.I)
+# An earlier member of a list of countries: "Czechia, Hungary, [Poland]", "Thailand or [Poland]".
+_LIST_BEFORE = re.compile(
+    r"(?P<member>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?),?\s+(?:(?:and|or)\s+)?$"
 )
 # "a US peace envoy", "the region of Russia", "Maidan Wardak, Afghanistan"
 _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
@@ -41,7 +60,8 @@ def kept_actors(
             kept.append(i)
             continue
         found = by_actor.get(i)
-        if not found or not (actor.kind in _KEPT_KINDS or _proper_name(actor)):
+        kept_kind = actor.kind in _KEPT_KINDS or _proper_name(actor) or _named_study(actor)
+        if not found or not kept_kind:
             continue
         # "the Federal Security Service (FSB)": the bracketed acronym adds no role of its own
         found = [m for m in found if not _bracketed(text, m)] or found
@@ -66,13 +86,40 @@ def _only_locates(text: str, m: Mention) -> bool:
         return True  # "US-built", "US$ 20", "U.S. Senator"
     if re.match(r"[’']s\s[A-Z]", text[m.end : m.end + 4]):
         return True  # "Afghanistan's Maidan Wardak"
-    if _LOCATIVE.search(before) or _ADJECTIVAL.search(before):
+    if _LOCATIVE.search(before) or _ADJECTIVAL.search(before) or _DESTINATION.search(before):
+        return True
+    if _within_name(text, m.start):
+        return True  # "Netto Poland", "Radio Free Asia": part of another name
+    if _DESCRIBED.match(text, m.end) or _in_placed_list(text, m.start):
         return True
     after_place = _AFTER_PLACE.search(before)
     if after_place and after_place.group("place") not in lexicon.COUNTRIES:
         return True  # "Maidan Wardak, Afghanistan"; but "Sudan, Iran" is a list
     place = _PLACE_OF.search(before)
     return place is not None and place.group().split()[0].lower() in lexicon.LOCATION_HINTS
+
+
+def _within_name(text: str, start: int) -> bool:
+    """A capitalised word runs straight into the country, inside a sentence: a longer name."""
+    word = re.search(r"(?:^|[^\w’'.])([A-Z][\w’'-]*) $", text[max(0, start - 30) : start])
+    if word is None or word.group(1) in lexicon.COMMON_CAPITALISED:
+        return False
+    before = text[max(0, start - 32 - len(word.group(1))) : start - len(word.group(1)) - 1]
+    return bool(before) and before.rstrip()[-1:] not in '.!?"“”\n' and before[-1:] == " "
+
+
+def _in_placed_list(text: str, start: int) -> bool:
+    """A country listed as a part of a region ('comprising Czechia, Hungary and Poland') or
+    after a destination ('leaving Thailand or Poland'), following the list back to its head."""
+    for _ in range(8):
+        before = text[max(0, start - 40) : start]
+        if _ENUMERATES.search(before) or _DESTINATION.search(before):
+            return True
+        member = _LIST_BEFORE.search(before)
+        if member is None or member.group("member") not in lexicon.COUNTRIES:
+            return False
+        start = start - len(before) + member.start("member")
+    return False
 
 
 def _affiliation(text: str, m: Mention) -> bool:
@@ -99,6 +146,21 @@ def _proper_name(actor: ActorDraft) -> bool:
         and words[0] not in lexicon.COMPASS
         and words[-1] not in lexicon.DEMONYMS
         and not any(ch.isdigit() for ch in actor.name)
+    )
+
+
+_STUDY_HEADS = lexicon.word_set("study trial survey census inquiry")
+
+
+def _named_study(actor: ActorDraft) -> bool:
+    """A study or trial with a name ('the PALM trial', 'the Pew study'): what the story is
+    about, whether or not it is quoted."""
+    words = actor.name.split()
+    return (
+        actor.kind == "other"
+        and len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1] in _STUDY_HEADS
     )
 
 

@@ -35,6 +35,10 @@ def resolve_speakers(
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
+    if _THE_TWO.match(phrase):
+        pair = _main_two(table, first.start, ("organization",))
+        if pair:
+            return pair  # "The parties said": the two companies of the deal
     parts = [(phrase, first.start)]
     # "Institute of A and B", "Director X of the Institute of A and B": one name, not two.
     if table.lookup(phrase) is None and not re.search(r"\sof\s.*\sand\s", phrase):
@@ -49,6 +53,26 @@ def resolve_speakers(
         if found is not None and found not in speakers:
             speakers.append(_as_speaker(table, found))
     return speakers
+
+
+# The two sides of a deal, named as a pair: "the parties", "both companies".
+_THE_TWO = re.compile(
+    r"^(?:the|both)\s+(?:two\s+)?(?:parties|companies|firms|groups|retailers|governments)$",
+    re.IGNORECASE,
+)
+
+
+def _main_two(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) -> list[int]:
+    """The two actors of these kinds mentioned most often before an offset (the sides of the
+    story's deal, not an agency named in passing), or none."""
+    counts: dict[int, int] = {}
+    for mention in table.mentions():
+        if mention.start >= before:
+            break
+        if table.actors[mention.actor].kind in kinds:
+            counts[mention.actor] = counts.get(mention.actor, 0) + 1
+    ranked = sorted(counts, key=lambda i: (-counts[i], i))
+    return sorted(ranked[:2]) if len(ranked) >= 2 else []
 
 
 def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
@@ -111,14 +135,41 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         for w in words
     ):
         return None  # "Later said", "Sunday said"; but "Police said" names the police
+    if len(words) <= 2 and head in _FINDINGS:
+        study = _latest_document(table, start)
+        if study is not None:
+            return study  # "Results showed ...": the study's results
+    if len(words) == 2 and head in _RESEARCH_STAFF and words[0][:1].isupper():
+        found = _organization_by_first_word(table, words[0])
+        if found is not None:
+            table.add_alias(found, phrase)  # "Pew researchers" of the Pew Research Center
+            return found
+    if (
+        len(words) == 2
+        and head in _ORGANISATION_VOICES
+        and _bare_name(words[0])
+        and table.lookup(words[0]) is None
+    ):
+        # "Scientology officials have stated": a group, and the organisation they speak for
+        table.add(words[0], "organization", start)
+    share = _SHARE.match(phrase)
+    if share is not None or _SHARE_BEFORE.search(article.text, max(0, start - 40), start):
+        # "a median of 91 percent of people across 21 countries said": a poll's respondents
+        rest = phrase if share is None else share.group("rest")
+        rest_words = rest.split()
+        index = table.add(rest, _kind_of_head(_head_noun(rest_words), rest_words), start)
+        table.shares.add(index)
+        return index
     kind = _kind_of_head(head, words)
     name = phrase
     if words[0] in ("the", "The", "a", "A", "an", "An"):
         name = " ".join(words[1:])
+    elif len(words) > 1 and words[0].lower() in _QUANTIFIERS and kind == "group":
+        name = " ".join(words[1:])  # "Most respondents", "Many residents": the group
     if not name:
         return None
     index = table.add(name, kind, start)
-    if name != phrase and words[0].lower() != "the":
+    if name != phrase and words[0].lower() not in _QUANTIFIERS | {"the"}:
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
 
@@ -128,6 +179,60 @@ _ANAPHORIC = lexicon.word_set("the this that its their his her")
 _GENERIC_ORGS = lexicon.word_set(
     "company firm chain retailer organization organisation website outlet broadcaster"
 )
+
+
+_ORGANISATION_VOICES = lexicon.word_set("officials executives")
+
+
+def _bare_name(word: str) -> bool:
+    """One capitalised word that names no country, people or common word: 'Scientology'."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word not in lexicon.COUNTRIES
+        and word not in lexicon.DEMONYMS
+        and word not in lexicon.COMMON_CAPITALISED
+        and word not in lexicon.WEEKDAYS_MONTHS
+    )
+
+
+_QUANTIFIERS = lexicon.word_set("most many several few all")  # not "Some reports"
+_FINDINGS = lexicon.word_set("results findings")
+_DOCUMENT_HEADS = lexicon.word_set("study survey report poll research paper analysis review")
+_RESEARCH_STAFF = lexicon.word_set("researchers scientists analysts economists pollsters")
+# A share of a group: "a median of 91 percent of", "more than 80 percent of", "a majority of".
+_SHARE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,4}?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|percent|median|"
+    r"majority|proportion|percentage)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?)?(?P<rest>[\w’'-].*)$",
+    re.IGNORECASE,
+)
+
+_SHARE_BEFORE = re.compile(
+    r"(?:%|\bpercent|\bper\s+cent|\bmedian|\bmajority|\bproportion|\bpercentage)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _latest_document(table: ActorTable, before: int) -> int | None:
+    """The study, survey or report introduced last before an offset."""
+    found = [
+        i
+        for i, a in enumerate(table.actors)
+        if a.kind == "other" and a.head in _DOCUMENT_HEADS and a.first < before
+    ]
+    return found[-1] if found else None
+
+
+def _organization_by_first_word(table: ActorTable, word: str) -> int | None:
+    """The one organisation whose name of two or more words starts with this word."""
+    found = [
+        i
+        for i, a in enumerate(table.actors)
+        if a.kind == "organization" and len(a.name.split()) > 1 and a.name.split()[0] == word
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _possessor(table: ActorTable, words: list[str], start: int) -> int | None:
@@ -148,9 +253,13 @@ def _as_speaker(table: ActorTable, index: int) -> int:
     named = all(w[:1].isupper() for w in words) and words[-1].lower() not in lexicon.OTHER_HEADS
     if actor.kind == "other" and named and 2 <= len(words) <= 3:
         table.set_kind(index, "person")  # "Kristen Wilkins said"; not "recent poll"
-    elif actor.kind == "other" and named and len(words) == 1:
+    elif actor.kind == "other" and named and len(words) == 1 and not _demonym_plural(words[0]):
         table.set_kind(index, "organization")  # "Tesco said": a lone speaking name
     return index
+
+
+def _demonym_plural(word: str) -> bool:
+    return word.endswith("s") and word[:-1] in lexicon.DEMONYMS
 
 
 def _head_noun(words: list[str]) -> str:
@@ -174,6 +283,8 @@ def _kind_of_head(head: str, words: list[str]) -> ActorKind:
         return "organization"
     if head in lexicon.OTHER_HEADS:
         return "other"
+    if len(words) == 1 and _demonym_plural(words[0]):
+        return "group"  # "Canadians", "Brazilians": people, not an organisation
     capitalised = [w for w in words if w[:1].isupper() and w.lower() not in lexicon.DETERMINERS]
     if " ".join(capitalised) in lexicon.COUNTRIES:
         return "country"
