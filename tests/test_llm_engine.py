@@ -148,6 +148,15 @@ def test_a_second_truncation_fails(seed_text: str) -> None:
         brief_with(server, seed_text)
 
 
+def test_a_second_truncation_keeps_what_an_earlier_answer_grounded(seed_text: str) -> None:
+    server = FakeModelServer().answer(bad_answer())
+    server.answer("{", finish_reason="length").answer("{", finish_reason="length")
+    brief = brief_with(server, seed_text)
+    assert brief.meta.attempts == 3
+    assert len(brief.claims) == len(strong_answer()["claims"]) - 2
+    assert any("cut off" in w for w in brief.meta.warnings)
+
+
 def test_a_refusal_is_reported_not_re_asked(seed_text: str) -> None:
     server = FakeModelServer().answer(None, refusal="I can't help with that.")
     with pytest.raises(ModelRefused, match="can't help"):
@@ -190,6 +199,56 @@ def test_the_fallback_is_remembered_for_the_process(seed_text: str) -> None:
     asyncio.run(twice())
     kinds = [r["response_format"]["type"] for r in server.requests]
     assert kinds == ["json_schema", "json_object", "json_object"]
+
+
+def test_a_server_that_took_json_schema_once_keeps_it_through_a_500(seed_text: str) -> None:
+    import asyncio
+
+    from schemas import SummaryOptions, SummaryRequest
+    from service.pipeline import summarize
+
+    settings = llm_settings()
+    server = FakeModelServer().answer(strong_answer()).status(500).answer(strong_answer())
+
+    async def twice() -> None:
+        engine = server.engine(settings)
+        request = SummaryRequest(text=seed_text, options=SummaryOptions(engine="llm"))
+        await summarize(request, settings, llm=engine)
+        await summarize(request.model_copy(update={"title": "again"}), settings, llm=engine)
+        await engine.close()
+
+    asyncio.run(twice())
+    # The 500 is a transient fault of a server known to take json_schema: retried, no fallback.
+    assert [r["response_format"]["type"] for r in server.requests] == ["json_schema"] * 3
+
+
+def test_a_probe_still_retries_a_503(seed_text: str) -> None:
+    server = FakeModelServer().status(503, "loading").answer(strong_answer())
+    brief = brief_with(server, seed_text)
+    assert [r["response_format"]["type"] for r in server.requests] == ["json_schema"] * 2
+    assert brief.meta.model_calls == 2
+
+
+def test_a_400_that_is_not_about_the_format_is_not_a_fallback(seed_text: str) -> None:
+    from service.errors import ModelRequestRejected
+
+    server = FakeModelServer().status(400, "This model's maximum context length is 8192 tokens")
+    with pytest.raises(ModelRequestRejected, match="context length"):
+        brief_with(server, seed_text)
+    assert len(server.requests) == 1
+
+
+def test_each_rejected_format_gives_way_to_the_next(seed_text: str) -> None:
+    server = FakeModelServer().status(500, "json_schema is not supported")
+    server.status(400, "Unrecognized request argument supplied: response_format.schema")
+    server.answer(strong_answer())
+    brief = brief_with(server, seed_text)
+    formats = [r["response_format"] for r in server.requests]
+    assert [f["type"] for f in formats] == ["json_schema", "json_object", "json_object"]
+    assert "schema" in formats[1]
+    assert formats[2] == {"type": "json_object"}
+    assert "additionalProperties" in server.requests[2]["messages"][0]["content"]
+    assert brief.meta.model_calls == 3
 
 
 def test_a_configured_output_mode_is_used_from_the_start(seed_text: str) -> None:

@@ -58,22 +58,47 @@ def test_a_429_with_retry_after_ms_is_retried_after_that_wait(
     assert (brief["meta"]["attempts"], brief["meta"]["model_calls"]) == (1, 2)
 
 
-@pytest.mark.parametrize("status", [408, 409, 500, 502, 503])
+MODES = ["json_schema", "json_object_schema", "auto"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("status", [408, 409, 429, 502, 503, 504])
 def test_transient_statuses_are_retried(
-    status: int, server: FakeModelServer, seed_text: str
+    status: int, mode: str, server: FakeModelServer, seed_text: str
 ) -> None:
     server.status(status).answer(strong_answer())
-    with api(server, llm_settings(output_mode="json_object_schema")) as client:
+    with api(server, llm_settings(output_mode=mode)) as client:
+        assert post(client, seed_text).status_code == 200
+    assert len(server.requests) == 2
+    assert server.requests[0]["response_format"] == server.requests[1]["response_format"]
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "json_object_schema"])
+def test_a_500_is_retried_where_no_format_is_being_probed(
+    mode: str, server: FakeModelServer, seed_text: str
+) -> None:
+    server.status(500).answer(strong_answer())
+    with api(server, llm_settings(output_mode=mode)) as client:
         assert post(client, seed_text).status_code == 200
     assert len(server.requests) == 2
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
+# In auto, a 422 (or a 400 about the format) to the first json_schema call is the server
+# rejecting the format, and is answered by a fallback: tested in test_llm_engine.py.
+@pytest.mark.parametrize(
+    ("status", "mode"),
+    [
+        (status, mode)
+        for status in (400, 401, 403, 404, 422)
+        for mode in MODES
+        if (status, mode) != (422, "auto")
+    ],
+)
 def test_client_errors_are_never_retried(
-    status: int, server: FakeModelServer, seed_text: str
+    status: int, mode: str, server: FakeModelServer, seed_text: str
 ) -> None:
     server.status(status, "no such thing")
-    with api(server, llm_settings(output_mode="json_object_schema")) as client:
+    with api(server, llm_settings(output_mode=mode)) as client:
         body = problem(post(client, seed_text), 502, "model_request_rejected")
     assert len(server.requests) == 1
     assert f"HTTP {status}" in body["detail"]
@@ -99,6 +124,14 @@ def test_a_server_that_stays_unavailable_is_a_503_after_the_retries(
     assert len(server.requests) == 4  # the first call and three retries
     assert response.headers["retry-after"] == "1"
     assert body["attempts"] == 0
+
+
+def test_a_200_that_is_not_a_chat_completion_is_a_502(
+    server: FakeModelServer, seed_api: TestClient, seed_text: str
+) -> None:
+    server.replies.append(lambda request: httpx2.Response(200, text="<html>proxy error</html>"))
+    body = problem(post(seed_api, seed_text), 502, "model_server_error")
+    assert "proxy error" in body["detail"]
 
 
 def test_a_connection_reset_is_retried(
@@ -206,6 +239,8 @@ def test_an_overloaded_gate_is_a_429_problem_with_retry_after(
         ({"retry-after": "7"}, 7.0),
         ({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}, 0.0),
         ({"retry-after": "soon"}, None),
+        ({"retry-after": "inf"}, None),
+        ({"retry-after-ms": "nan", "retry-after": "2"}, 2.0),
         ({}, None),
     ],
 )

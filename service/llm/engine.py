@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx2
+from anyio import to_thread
 
 from schemas import Usage
 from service.article import Article
@@ -62,7 +63,16 @@ class LlmOutcome:
 
 
 class SchemaModeRejected(Exception):
-    """The server refused strict json_schema (llama.cpp answers 500)."""
+    """The server refused the output mode's response_format (llama.cpp answers json_schema
+    with a 500; OpenAI answers an unknown response_format key with a 400)."""
+
+
+# In `auto`, each mode the server rejects gives way to the next, once per engine.
+_FALLBACK: dict[OutputMode, OutputMode] = {
+    "json_schema": "json_object_schema",
+    "json_object_schema": "json_object",
+}
+_FORMAT_WORDS = ("response_format", "json_schema", "schema", "json_object")
 
 
 class LlmEngine:
@@ -74,7 +84,9 @@ class LlmEngine:
         self.gate = ModelGate(settings.max_inflight, settings.max_queue)
         chosen = settings.output_mode
         self.mode: OutputMode = "json_schema" if chosen == "auto" else chosen
-        self._may_fall_back = chosen == "auto"
+        # Until the server has answered once in the current mode, a rejection of that mode's
+        # response_format moves to the next mode; after that, errors are only errors.
+        self._probing = chosen == "auto"
         self._model_seen: str | None = None
 
     @property
@@ -98,8 +110,10 @@ class LlmEngine:
         repair: tuple[str, list[str]] | None = None
         best: Grounded | None = None
         last: Grounded | None = None
+        truncated: str | None = None
         crosschecked = False
-        cues = attribution_cues(article)  # the cross-check's reference, made once per brief
+        # The cross-check's reference, made once per brief, off the event loop.
+        cues = await to_thread.run_sync(attribution_cues, article)
         while spend.attempts < settings.max_attempts:
             completion = await self._call(article, repair, max_tokens, spend)
             if completion.refusal:
@@ -110,16 +124,13 @@ class LlmEngine:
             if completion.finish_reason == "length":
                 # A cut-off answer is not re-asked blindly: one more try with room to finish.
                 if budget_raised:
-                    raise ModelOutputInvalid(
-                        f"The model's answer was cut off at {max_tokens} tokens twice "
-                        "(NEWSBRIEF_MAX_TOKENS).",
-                        extra=spend.report(),
-                    )
+                    truncated = f"the answer was cut off at {max_tokens} tokens twice"
+                    break
                 budget_raised = True
                 max_tokens *= TRUNCATION_BUDGET_FACTOR
                 log.info("answer truncated; retrying with max_tokens=%d", max_tokens)
                 continue
-            grounded = last = ground_answer(article, completion.content)
+            grounded = last = await to_thread.run_sync(ground_answer, article, completion.content)
             if grounded.parsed and (best is None or _size(grounded) >= _size(best)):
                 best = grounded
             missed = crosscheck(cues, grounded)
@@ -133,8 +144,15 @@ class LlmEngine:
             repair = (completion.content or "", _shown(grounded.errors))
         if best is not None and best.anything:
             dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
+            if truncated:
+                dropped.append(f"the last attempts failed: {truncated} (NEWSBRIEF_MAX_TOKENS)")
             missed = crosscheck(cues, best)
             return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
+        if truncated:
+            raise ModelOutputInvalid(
+                f"The model's answer was cut off twice (NEWSBRIEF_MAX_TOKENS): {truncated}.",
+                extra=spend.report(),
+            )
         errors = last.errors if last is not None else []
         raise ModelOutputInvalid(
             f"The model's answer did not ground in the article after {spend.attempts} "
@@ -160,9 +178,10 @@ class LlmEngine:
                 completion = await self._complete(messages, schema, max_tokens)
             except SchemaModeRejected:
                 # llama.cpp's server rejects json_schema; it honours json_object with a schema.
-                log.warning("the model server rejected json_schema; using json_object_schema")
-                self.mode = "json_object_schema"
-                self._may_fall_back = False
+                fallback = _FALLBACK[self.mode]
+                log.warning("the model server rejected %s; using %s", self.mode, fallback)
+                self.mode = fallback
+                self._probing = fallback in _FALLBACK
                 spend.calls += 1
                 continue
             except NewsbriefError as exc:
@@ -170,23 +189,34 @@ class LlmEngine:
                 raise
             spend.add(completion)
             self._model_seen = completion.model
+            self._probing = False  # the server takes this mode: keep it
             return completion
 
     async def _complete(
         self, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int
     ) -> Completion:
-        probing = self.mode == "json_schema" and self._may_fall_back
+        probing = self._probing and self.mode in _FALLBACK
         try:
             return await self.transport.complete(
                 messages,
                 response_format(self.mode, schema),
                 max_tokens,
-                retry_server_errors=not probing,
+                # A 500 may be the rejection itself; 502, 503 and 504 are still retried.
+                no_retry={500} if probing else frozenset(),
             )
         except NewsbriefError as exc:
-            if probing and exc.extra.get("upstream_status") in (400, 422, 500):
+            if probing and _rejects_format(exc):
                 raise SchemaModeRejected from exc
             raise
+
+
+def _rejects_format(exc: NewsbriefError) -> bool:
+    """A 422 or 500 to a probe is the server refusing the format (llama-cpp-python); a 400 is
+    only when it says so, since it may also be, say, a prompt over the context length."""
+    status = exc.extra.get("upstream_status")
+    if status in (422, 500):
+        return True
+    return status == 400 and any(word in exc.detail for word in _FORMAT_WORDS)
 
 
 def response_format(mode: OutputMode, schema: dict[str, Any]) -> dict[str, Any]:

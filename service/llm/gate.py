@@ -29,7 +29,7 @@ class ModelGate:
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        if self._busy >= self.inflight and self._waiting >= self.queue:
+        if self._busy + self._waiting >= self.inflight + self.queue:
             raise Overloaded(
                 f"{self._busy} briefs are waiting on the model and {self._waiting} more are "
                 "queued (NEWSBRIEF_MAX_INFLIGHT, NEWSBRIEF_MAX_QUEUE); try again shortly.",

@@ -74,6 +74,8 @@ def parse_answer(content: str | None) -> tuple[Any, str | None]:
         return json.loads(text, strict=False), None
     except json.JSONDecodeError as exc:
         return None, f"$: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+    except RecursionError:
+        return None, "$: nested too deeply; answer with the flat object the schema describes"
 
 
 def ground_answer(article: Article, content: str | None) -> Grounded:

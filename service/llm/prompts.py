@@ -2,19 +2,22 @@
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 
 from service.article import Article
-from service.llm.schema import OutputMode, base_schema
+from service.llm.schema import MAX_ENUM_IDS, OutputMode, base_schema, schema_for
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 TEMPLATES = ("system.jinja", "user.jinja", "repair.jinja")
-_DELIMITER = "</article>"
+# Anything in the article (or its title) that could pass for our delimiter, in any case or
+# spacing: its "<" is shown as "‹", so the text can neither close nor reopen the data block.
+_DELIMITER = re.compile(r"<(?=\s*/?\s*article\b)", re.IGNORECASE)
 
 
 class PromptError(Exception):
@@ -49,7 +52,8 @@ def render(name: str, directory: Path = PROMPTS_DIR, **variables: Any) -> str:
 
 @cache
 def prompt_version(directory: Path = PROMPTS_DIR) -> str:
-    """A short hash of the templates and the model-facing schema."""
+    """A short hash of the templates and the model-facing schema as each output mode renders
+    it (so a change to the rendering, not only to the Pydantic source, changes the version)."""
     digest = hashlib.sha256()
     for name in TEMPLATES:
         path = directory / name
@@ -58,6 +62,10 @@ def prompt_version(directory: Path = PROMPTS_DIR) -> str:
         digest.update(name.encode())
         digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     digest.update(base_schema().encode())
+    sample = ["S1", "S2", "S3"]
+    for mode in get_args(OutputMode):
+        digest.update(json.dumps(schema_for(mode, sample), sort_keys=True).encode())
+    digest.update(str(MAX_ENUM_IDS).encode())
     return "p-" + digest.hexdigest()[:12]
 
 
@@ -66,10 +74,13 @@ def numbered_sentences(article: Article) -> list[NumberedSentence]:
     lines = []
     for sentence in article.sentences:
         text = " ".join(article.text[sentence.start : sentence.end].split())
-        # The article is data: it must not be able to close its own delimiter.
-        text = text.replace(_DELIMITER, "</ article>")
-        lines.append(NumberedSentence(sentence.id, text))
+        lines.append(NumberedSentence(sentence.id, as_data(text)))
     return lines
+
+
+def as_data(text: str) -> str:
+    """Text the prompt shows as data: it cannot close or open the article's delimiters."""
+    return _DELIMITER.sub("‹", text)
 
 
 def base_messages(
@@ -82,7 +93,8 @@ def base_messages(
         schema_in_prompt=in_prompt,
         schema=json.dumps(schema, separators=(",", ":")) if in_prompt else "",
     )
-    user = render("user.jinja", title=article.title, sentences=numbered_sentences(article))
+    title = as_data(" ".join(article.title.split())) if article.title else None
+    user = render("user.jinja", title=title, sentences=numbered_sentences(article))
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 

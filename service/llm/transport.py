@@ -2,6 +2,7 @@
 one place where the SDK's exceptions become the service's own errors."""
 
 import logging
+import math
 import random
 import time
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any, cast
 import httpx2
 import openai
 from openai import AsyncOpenAI
+from openai.types.chat import ChatCompletion
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
 from schemas import Usage
@@ -71,14 +73,14 @@ class ModelTransport:
         response_format: dict[str, Any],
         max_tokens: int,
         *,
-        retry_server_errors: bool = True,
+        no_retry: frozenset[int] | set[int] = frozenset(),
     ) -> Completion:
         """One chat completion, retried on transport faults; SDK errors translated."""
         started = time.perf_counter()
         calls = 0
         retrying = AsyncRetrying(
             retry=retry_if_exception(
-                lambda exc: is_transient(exc, retry_server_errors=retry_server_errors)
+                lambda exc: is_transient(exc) and _status(exc) not in no_retry
             ),
             wait=self._backoff,
             stop=self._stop,
@@ -98,7 +100,15 @@ class ModelTransport:
                     )
         except openai.APIError as exc:
             raise translate(exc, calls) from exc
+        if not isinstance(response, ChatCompletion):
+            # A 200 whose body is not a chat completion (an HTML error page, plain text).
+            raise ModelServerError(
+                f"The model server answered with something other than a chat completion: "
+                f"{str(response)[:200]!r}"
+            )
         choice = response.choices[0] if response.choices else None
+        if choice is not None and choice.message is None:
+            raise ModelServerError("The model server's answer has no message.")
         usage = response.usage
         return Completion(
             content=choice.message.content if choice else None,
@@ -131,35 +141,43 @@ class ModelTransport:
         return state.idle_for + state.upcoming_sleep > self.settings.retry_max_wait
 
 
-def is_transient(exc: BaseException, *, retry_server_errors: bool = True) -> bool:
+def is_transient(exc: BaseException) -> bool:
     """Connection errors, timeouts, 408, 409, 429 and 5xx; never 400, 401, 403, 404 or 422."""
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
     if isinstance(exc, openai.APIStatusError):
-        if exc.status_code >= 500:
-            return retry_server_errors
-        return exc.status_code in RETRYABLE_STATUS
+        return exc.status_code >= 500 or exc.status_code in RETRYABLE_STATUS
     return False
+
+
+def _status(exc: BaseException) -> int | None:
+    return exc.status_code if isinstance(exc, openai.APIStatusError) else None
 
 
 def retry_after_seconds(headers: httpx2.Headers) -> float | None:
     """The server's own wait: `retry-after-ms`, else `Retry-After` in seconds or as a date."""
     if (ms := headers.get("retry-after-ms")) is not None:
-        try:
-            return max(0.0, float(ms) / 1000)
-        except ValueError:
-            pass
+        seconds = _finite(ms)
+        if seconds is not None:
+            return max(0.0, seconds / 1000)
     value = headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    seconds = _finite(value)
+    if seconds is not None:
+        return max(0.0, seconds)
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError):
         return None
+
+
+def _finite(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _log_retry(state: RetryCallState) -> None:
