@@ -47,3 +47,21 @@ def brief_with(server: FakeModelServer, text: str, settings: Settings | None = N
             await engine.close()
 
     return asyncio.run(run())
+
+
+def briefs_on_one_engine(server: FakeModelServer, texts: list[str]) -> list[Brief]:
+    """Brief several texts in turn on one llm engine, as one process serves its requests."""
+    settings = llm_settings()
+
+    async def run() -> list[Brief]:
+        engine = server.engine(settings)
+        try:
+            options = SummaryOptions(engine="llm")
+            return [
+                await summarize(SummaryRequest(text=t, options=options), settings, llm=engine)
+                for t in texts
+            ]
+        finally:
+            await engine.close()
+
+    return asyncio.run(run())

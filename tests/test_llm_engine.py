@@ -9,7 +9,7 @@ import pytest
 from schemas import Brief
 from service.errors import ModelOutputInvalid, ModelRefused
 from tests.fake_model import FakeModelServer
-from tests.llm_support import brief_with, llm_settings, strong_answer
+from tests.llm_support import brief_with, briefs_on_one_engine, llm_settings, strong_answer
 
 
 def assert_grounded(brief: Brief, text: str) -> None:
@@ -180,44 +180,18 @@ def test_a_server_that_rejects_json_schema_gets_json_object_with_the_schema(
 
 
 def test_the_fallback_is_remembered_for_the_process(seed_text: str) -> None:
-    import asyncio
-
-    from schemas import SummaryOptions, SummaryRequest
-    from service.pipeline import summarize
-
-    settings = llm_settings()
     server = FakeModelServer().status(400, "json_schema unsupported")
     server.answer(strong_answer()).answer(strong_answer())
 
-    async def twice() -> None:
-        engine = server.engine(settings)
-        request = SummaryRequest(text=seed_text, options=SummaryOptions(engine="llm"))
-        await summarize(request, settings, llm=engine)
-        await summarize(request.model_copy(update={"title": "again"}), settings, llm=engine)
-        await engine.close()
-
-    asyncio.run(twice())
+    briefs_on_one_engine(server, [seed_text, seed_text + " "])
     kinds = [r["response_format"]["type"] for r in server.requests]
     assert kinds == ["json_schema", "json_object", "json_object"]
 
 
 def test_a_server_that_took_json_schema_once_keeps_it_through_a_500(seed_text: str) -> None:
-    import asyncio
-
-    from schemas import SummaryOptions, SummaryRequest
-    from service.pipeline import summarize
-
-    settings = llm_settings()
     server = FakeModelServer().answer(strong_answer()).status(500).answer(strong_answer())
 
-    async def twice() -> None:
-        engine = server.engine(settings)
-        request = SummaryRequest(text=seed_text, options=SummaryOptions(engine="llm"))
-        await summarize(request, settings, llm=engine)
-        await summarize(request.model_copy(update={"title": "again"}), settings, llm=engine)
-        await engine.close()
-
-    asyncio.run(twice())
+    briefs_on_one_engine(server, [seed_text, seed_text + " "])
     # The 500 is a transient fault of a server known to take json_schema: retried, no fallback.
     assert [r["response_format"]["type"] for r in server.requests] == ["json_schema"] * 3
 
