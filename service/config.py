@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds to wait for one model response (small local models are slow).",
     )
+    brief_deadline: float = Field(
+        default=900.0,
+        gt=0,
+        description="Most seconds one brief may spend on the model, every attempt and retry "
+        "included; beyond, 504.",
+    )
     transport_retries: int = Field(
         default=3, ge=0, le=10, description="Retries of one model call after a transport fault."
     )

@@ -4,6 +4,7 @@ Every response here is written by the test that queues it, not recorded from a s
 recordings of a real server are the cassettes in cassettes/.
 """
 
+import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,6 +75,16 @@ class FakeModelServer:
             raise exc_type(message, request=request)  # type: ignore[call-arg]
 
         self.replies.append(raise_it)
+        return self
+
+    def slow(self, seconds: float) -> "FakeModelServer":
+        """A reply that takes `seconds` to come (then a fabricated empty object)."""
+
+        async def later(request: httpx2.Request) -> httpx2.Response:
+            await asyncio.sleep(seconds)
+            return httpx2.Response(200, json=chat_completion("{}"))
+
+        self.replies.append(later)  # type: ignore[arg-type]
         return self
 
     def handle(self, request: httpx2.Request) -> httpx2.Response:

@@ -159,6 +159,18 @@ def test_a_server_that_keeps_timing_out_is_a_504(
     assert len(server.requests) == 4
 
 
+def test_a_brief_past_its_deadline_is_a_504_and_frees_its_slot(
+    server: FakeModelServer, seed_text: str
+) -> None:
+    server.slow(5).answer(strong_answer())
+    settings = llm_settings(brief_deadline=0.2, max_inflight=1, max_queue=0)
+    with api(server, settings) as client:
+        body = problem(post(client, seed_text), 504, "model_timeout")
+        assert "NEWSBRIEF_BRIEF_DEADLINE" in body["detail"]
+        # The slot is free again: the next brief is served, not refused with 429.
+        assert post(client, seed_text).status_code == 200
+
+
 def test_the_total_wait_is_capped(server: FakeModelServer, seed_text: str) -> None:
     server.status(429, "later", headers={"retry-after": "3600"})
     with api(server, llm_settings(retry_max_wait=2.0, output_mode="json_object_schema")) as client:

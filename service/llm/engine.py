@@ -5,6 +5,7 @@ validation loop (re-ask with the errors of the last answer, or one retry with a 
 after a truncated answer).
 """
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from schemas import Usage
 from service.article import Article
 from service.config import Settings
 from service.engine_result import EngineResult
-from service.errors import ModelOutputInvalid, ModelRefused, NewsbriefError
+from service.errors import ModelOutputInvalid, ModelRefused, ModelTimedOut, NewsbriefError
 from service.extractive.engine import extract
 from service.llm.assemble import assemble
 from service.llm.gate import ModelGate
@@ -100,7 +101,18 @@ class LlmEngine:
         """Brief one article, or raise the service error that says why not."""
         async with self.gate.slot():
             spend = Spend()
-            result = await self._run(article, spend)
+            deadline = self.settings.brief_deadline
+            try:
+                # Retries and re-asks each have their own bounds; this bounds them together,
+                # so that no brief holds a slot of the gate for longer.
+                async with asyncio.timeout(deadline):
+                    result = await self._run(article, spend)
+            except TimeoutError:
+                raise ModelTimedOut(
+                    f"The brief took more than {deadline:g} s of model time over "
+                    f"{spend.calls} calls (NEWSBRIEF_BRIEF_DEADLINE).",
+                    extra=spend.report(),
+                ) from None
             return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
 
     async def _run(self, article: Article, spend: Spend) -> EngineResult:
