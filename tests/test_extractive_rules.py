@@ -214,6 +214,8 @@ def test_distancing_markers(text: str, hedge: str) -> None:
         ("The statement did not provide further details.", "did not provide further details"),
         ("Officials have not said why the bridge closed.", "have not said why"),
         ("The police refused to give any more details.", "refused to give any more details"),
+        ("The company declined to comment.", "declined to comment"),
+        ("Officials would not elaborate on the cause.", "would not elaborate on"),
         ("Two died; their identities were not provided.", "their identities were not provided"),
         ("A boy, identified only as Mark, was rescued.", "identified only as"),
         ("The video shows what sounds like gunfire.", "what sounds like"),
@@ -359,8 +361,16 @@ def test_for_a_named_person_gives_their_view(text: str, speaker: str) -> None:
     assert (brief.claims[-1].cue or "").lower().startswith("for")
 
 
-@pytest.mark.parametrize("text", ["For now, the bridge is shut.", "For Latvians, it matters."])
-def test_for_a_time_or_an_unnamed_group_is_no_claim(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For now, the bridge is shut.",
+        "For Latvians, it matters.",
+        "Tesla opened a plant in Riga. For Tesla, the plant is a first step.",
+        "Latvia opened the bridge. For Latvia, the bridge is a first step.",
+    ],
+)
+def test_for_a_time_a_group_a_firm_or_a_country_is_no_claim(text: str) -> None:
     assert brief_of(text).claims == []
 
 

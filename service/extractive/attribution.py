@@ -207,8 +207,10 @@ def _claim_for(
             return None
         named = text[tokens[who[0]].start : tokens[who[1]].end]
         pronoun = tokens[who[0]].lower in ("him", "her", "them")
-        if not pronoun and table.lookup(named) is None:
-            return None  # "For Americans, ...": only someone the story has named
+        actor = None if pronoun else table.lookup(named)
+        if not pronoun and (actor is None or table.actors[actor].kind != "person"):
+            # "For Americans, ...", "For Tesco, the sale ...": a view is a named person's.
+            return None
         found = resolve_speakers(article, table, tokens, who)
         if len(found) != 1:
             return None

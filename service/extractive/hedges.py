@@ -57,8 +57,12 @@ UNCERTAINTY: list[re.Pattern[str]] = [
     re.compile(r"\b(?:it is|it was|it remains|it's) (?:not |still )?(?:yet )?(?:unclear|not known|"
                r"not clear|unknown)\b", _I),
     re.compile(r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b", _I),
-    re.compile(r"\b(?:refused|declined) to (?:give|provide|disclose|release)"
-               r"(?: any)?(?: more| further| additional)?(?: details| information)?", _I),
+    # Withheld information ("declined to comment", "refused to give further details"); the
+    # labelling guideline took one example of it from a held-out article, so the figure on that
+    # article is not a clean measure of this rule.
+    re.compile(r"\b(?:(?:refused|declined|did not want) to|would not) (?:comment|elaborate|"
+               r"(?:give|provide|disclose|release|share|reveal)(?: any)?"
+               r"(?: more| further| additional| other)?(?: details| information| comment)?)", _I),
     re.compile(r"\b(?:has|have|had) not (?:said|explained|disclosed|revealed) "
                r"(?:why|how|whether|what|when|where|who)\b", _I),
     re.compile(r"\b(?:their|his|her|its) (?:identity|identities|names?) (?:was|were|has|have)"

@@ -26,7 +26,7 @@ _DESTINATION = re.compile(
     re.I,
 )
 # Described rather than acting: "Mexico is a place where ...", "Canada is a melting pot".
-_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|one|tied|ranked|home)\b")
+_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|one|ranked|home)\b")
 # The parts a region or group is made of: "the region comprising Czechia, Hungary and Poland".
 _ENUMERATES = re.compile(r"\b(?:comprising|comprises|including|includes|such\s+as)\s+$", re.I)
 # An earlier member of a list of countries: "Czechia, Hungary, [Poland]", "Thailand or [Poland]".
