@@ -125,3 +125,8 @@ class Brief(_Model):
     claims: list[Claim] = Field(description="Who said what, each tied to the article's words.")
     hedges: list[Hedge] = Field(description="Attribution, distancing and uncertainty markers.")
     meta: Meta = Field(description="How the brief was made.")
+
+    def spans(self) -> list[Span]:
+        """Every span the brief gives: actor mentions, claim evidence, hedge spans."""
+        mentions = [m for actor in self.actors for m in actor.mentions]
+        return [*mentions, *(c.evidence for c in self.claims), *(h.span for h in self.hedges)]

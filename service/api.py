@@ -14,7 +14,7 @@ from service.cache import BriefCache
 from service.config import Settings, get_settings
 from service.errors import TextTooLarge, UnsupportedMediaType
 from service.llm.engine import LlmEngine
-from service.pipeline import auto_engine, llm_engine_for, summarize
+from service.pipeline import llm_engine_for, summarize
 from service.problems import install_problem_handlers, problem_for
 
 log = logging.getLogger("newsbrief")
@@ -66,7 +66,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine, why = auto_engine(settings)
+        engine, why = settings.engine_choice()
         log.info("newsbrief %s: engine %s (%s)", __version__, engine, why)
         if llm is not None:
             yield
@@ -125,7 +125,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     @app.head("/healthz", include_in_schema=False)
     @app.get("/healthz", summary="Liveness and the engine in use")
     async def healthz(settings: SettingsDep) -> dict[str, str]:
-        engine, _ = auto_engine(settings)
+        engine, _ = settings.engine_choice()
         return {"status": "ok", "version": __version__, "engine": engine}
 
     return app

@@ -19,18 +19,13 @@ from service.llm.engine import LlmEngine
 from service.llm.prompts import prompt_version
 
 
-def auto_engine(settings: Settings) -> tuple[str, str]:
-    """The engine `auto` means here, and why, in words for the start-up log and /healthz."""
-    return settings.engine_choice()
-
-
 def resolve_engine(requested: str, settings: Settings) -> str:
     """The engine that will run for a request: its own choice, else NEWSBRIEF_ENGINE, where
-    `auto` is decided by `auto_engine`. Asking for llm with no model configured is a 503."""
+    `auto` is decided by `Settings.engine_choice`. llm with no model configured is a 503."""
     if requested == "auto":
         requested = settings.engine
     if requested == "auto":
-        requested = auto_engine(settings)[0]
+        requested = settings.engine_choice()[0]
     if requested == "llm" and not settings.model_configured():
         raise EngineUnavailable(
             "No model is configured for the llm engine: set NEWSBRIEF_BASE_URL (and "
@@ -124,7 +119,7 @@ async def _run_llm(request: SummaryRequest, llm: LlmEngine, started: float) -> B
         text_sha256=text_sha256(request.text),
         engine="llm",
         model=outcome.model or llm.transport.model,
-        prompt_version=llm.prompt_version,
+        prompt_version=prompt_version(),
         attempts=outcome.spend.attempts,
         model_calls=outcome.spend.calls,
         usage=outcome.spend.usage,

@@ -13,9 +13,7 @@ from tests.llm_support import brief_with, briefs_on_one_engine, llm_settings, st
 
 
 def assert_grounded(brief: Brief, text: str) -> None:
-    spans = [m for a in brief.actors for m in a.mentions]
-    spans += [c.evidence for c in brief.claims] + [h.span for h in brief.hedges]
-    for span in spans:
+    for span in brief.spans():
         assert text[span.start : span.end] == span.text
     actor_ids = {a.id for a in brief.actors}
     hedge_ids = {h.id for h in brief.hedges}

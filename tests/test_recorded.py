@@ -93,9 +93,7 @@ def check_conversation(
             assert outcome.meta.model_calls == len(calls)
         assert outcome.meta.attempts == len(answered)
         assert outcome.meta.usage.total_tokens == spent
-        spans = [m for a in outcome.actors for m in a.mentions]
-        spans += [c.evidence for c in outcome.claims] + [h.span for h in outcome.hedges]
-        assert all(text[s.start : s.end] == s.text for s in spans)
+        assert all(text[s.start : s.end] == s.text for s in outcome.spans())
     else:
         assert outcome.status in (502, 503, 504)
         assert outcome.extra["usage"]["total_tokens"] == spent

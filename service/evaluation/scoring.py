@@ -72,7 +72,7 @@ def forms(names: Iterable[str]) -> frozenset[str]:
 
 def score(gold: GoldArticle, brief: Brief) -> ArticleScore:
     """How well `brief` finds the actors, claims and hedges of `gold`."""
-    spans = _predicted_spans(brief)
+    spans = brief.spans()
     claims, speakers = _score_claims(gold.claims, brief.claims, brief.actors)
     scores = Scores(
         actors=_score_actors(gold.actors, brief.actors),
@@ -144,8 +144,3 @@ def _score_hedges(gold: GoldArticle, brief: Brief) -> Tally:
     }
     pairs = best_pairs(candidates, len(gold.hedges), len(brief.hedges))
     return Tally(len(gold.hedges), len(brief.hedges), len(pairs))
-
-
-def _predicted_spans(brief: Brief) -> list[Span]:
-    mentions = [m for actor in brief.actors for m in actor.mentions]
-    return [*mentions, *(c.evidence for c in brief.claims), *(h.span for h in brief.hedges)]

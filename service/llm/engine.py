@@ -22,7 +22,7 @@ from service.extractive.engine import extract
 from service.llm.assemble import assemble
 from service.llm.gate import ModelGate
 from service.llm.ground import Grounded, ground_answer
-from service.llm.prompts import base_messages, prompt_version, repair_messages
+from service.llm.prompts import base_messages, repair_messages
 from service.llm.schema import OutputMode, schema_for
 from service.llm.transport import Completion, ModelTransport
 
@@ -89,10 +89,6 @@ class LlmEngine:
         # response_format moves to the next mode; after that, errors are only errors.
         self._probing = chosen == "auto"
         self._model_seen: str | None = None
-
-    @property
-    def prompt_version(self) -> str:
-        return prompt_version()
 
     async def close(self) -> None:
         await self.transport.close()
