@@ -1,23 +1,30 @@
 """The HTTP API: POST /v1/summaries, GET /v1/schema, GET /healthz."""
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager, suppress
+from typing import Annotated, Any, TypeVar
 
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas import Brief, Problem, SummaryRequest
 from service import __version__
 from service.cache import BriefCache
 from service.config import Settings, get_settings
 from service.errors import TextTooLarge, UnsupportedMediaType
+from service.flights import Flights
 from service.llm.engine import LlmEngine
 from service.pipeline import llm_engine_for, summarize
-from service.problems import install_problem_handlers, problem_for
+from service.problems import install_problem_handlers, problem_for, problem_response
+from service.workers import WorkerPool, pool_size
 
 log = logging.getLogger("newsbrief")
+T = TypeVar("T")
+CLIENT_CLOSED = 499  # nginx's status for a request whose client went away; nobody reads it
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "description": text, "content": {"application/problem+json": {}}}
@@ -26,11 +33,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         413: "The text is longer than NEWSBRIEF_MAX_TEXT_CHARS.",
         415: "The content type is missing or not JSON.",
         422: "Missing, mistyped, unknown or empty fields.",
-        429: "Too many briefs are waiting on the model; retry after Retry-After seconds.",
+        429: "Too many briefs are waiting (on the model, or for an extractive worker); retry "
+        "after Retry-After seconds.",
         502: "The model's answer stayed invalid (errors and usage in the body), or the model "
         "server failed or rejected the request.",
         503: "The llm engine is not configured, or the model server is unreachable.",
-        504: "The model server timed out.",
+        504: "The model server timed out, or an extractive brief ran past "
+        "NEWSBRIEF_EXTRACTIVE_TIMEOUT and was stopped.",
     }.items()
 }
 
@@ -68,12 +77,20 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine, why = settings.engine_choice()
         log.info("newsbrief %s: engine %s (%s)", __version__, engine, why)
-        if llm is not None:
-            yield
-            return
-        async with llm_engine_for(settings) as own:
-            app.state.llm = own
-            yield
+        app.state.pool = WorkerPool(
+            pool_size(settings.extractive_workers),
+            settings.extractive_queue,
+            settings.extractive_timeout,
+        )
+        try:
+            if llm is not None:
+                yield
+                return
+            async with llm_engine_for(settings) as own:
+                app.state.llm = own
+                yield
+        finally:
+            await to_thread.run_sync(app.state.pool.close)
 
     app = FastAPI(
         title="newsbrief",
@@ -83,24 +100,11 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     )
     app.state.cache = BriefCache(settings.cache_size)
     app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
+    app.state.pool = None  # extractive workers, started by the lifespan; else a thread
+    app.state.flights = Flights[Brief]()
     app.dependency_overrides[get_settings] = lambda: settings
     install_problem_handlers(app)
-    body_limit = settings.max_text_chars * 6 + 65_536
-
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > body_limit:
-            # Raised errors do not reach the handlers from a middleware: answer directly.
-            return problem_for(
-                TextTooLarge(
-                    f"The body has {int(length):,} bytes; the text may have at most "
-                    f"{settings.max_text_chars:,} characters (NEWSBRIEF_MAX_TEXT_CHARS)."
-                )
-            )
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=settings.max_text_chars * 6 + 65_536, settings=settings)
 
     @app.post(
         "/v1/summaries",
@@ -110,13 +114,23 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         summary="Brief one article",
     )
     async def create_summary(
+        request: Request,
         body: SummaryRequest,
         settings: SettingsDep,
         cache: Annotated[BriefCache, Depends(get_cache)],
         llm: Annotated[LlmEngine | None, Depends(get_llm)],
-    ) -> Brief:
+    ) -> Response:
         """Summary, actors, claims and hedges; every span indexes the text as sent."""
-        return await summarize(body, settings, cache, llm)
+        state = request.app.state
+        work = summarize(body, settings, cache, llm, pool=state.pool, flights=state.flights)
+        brief = await until_disconnected(request, work)
+        if brief is None:
+            return problem_response(
+                CLIENT_CLOSED, "client_closed", "The client went away; the brief was stopped."
+            )
+        # A large brief takes a while to serialise: off the event loop, like the work itself.
+        content = await to_thread.run_sync(brief.model_dump_json)
+        return Response(content, media_type="application/json")
 
     @app.get("/v1/schema", summary="The Brief's JSON Schema")
     async def brief_schema() -> JSONResponse:
@@ -129,3 +143,89 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         return {"status": "ok", "version": __version__, "engine": engine}
 
     return app
+
+
+async def until_disconnected(request: Request, work: Awaitable[T]) -> T | None:
+    """The result of `work`, or None, with the work cancelled, when the client hangs up first
+    (a brief nobody will read must not keep its place in a queue or its model call)."""
+    task = asyncio.ensure_future(work)
+    watch = asyncio.ensure_future(_disconnect(request))
+    try:
+        await asyncio.wait({task, watch}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        if not task.done():  # the client went away, or this handler itself was cancelled
+            task.cancel()
+        watch.cancel()
+    if not task.done() or task.cancelled():
+        with suppress(asyncio.CancelledError):
+            await task
+        log.info("client went away: %s %s stopped", request.method, request.url.path)
+        return None
+    return task.result()
+
+
+async def _disconnect(request: Request) -> None:
+    # The body has been read whole: the next message can only be the disconnect.
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+class BodyLimit:
+    """Refuse a body over `limit` bytes with a 413 as soon as it passes the limit, whether it
+    says its length or comes chunked: the rest is never read, let alone parsed."""
+
+    def __init__(self, app: ASGIApp, limit: int, settings: Settings) -> None:
+        self.app = app
+        self.limit = limit
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(int(declared), scope, receive, send)
+            return
+        body: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away mid-body
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(size, scope, receive, send, at_least=True)
+                return
+            body.append(chunk)
+            more = message.get("more_body", False)
+        await self.app(scope, _replay(b"".join(body), receive), send)
+
+    async def _refuse(
+        self, size: int, scope: Scope, receive: Receive, send: Send, *, at_least: bool = False
+    ) -> None:
+        bytes_ = f"more than {self.limit:,}" if at_least else f"{size:,}"
+        response = problem_for(
+            TextTooLarge(
+                f"The body has {bytes_} bytes; the text may have at most "
+                f"{self.settings.max_text_chars:,} characters (NEWSBRIEF_MAX_TEXT_CHARS)."
+            )
+        )
+        response.headers["connection"] = "close"  # the unread rest of the body is not wanted
+        await response(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives the app the body read already, then the client's own messages."""
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed

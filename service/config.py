@@ -81,6 +81,22 @@ class Settings(BaseSettings):
         default=False,
         description="Re-ask once when the extractive engine sees attribution the model missed.",
     )
+    extractive_workers: int = Field(
+        default=0,
+        ge=0,
+        description="Worker processes for extractive briefs in the API (0: one per core).",
+    )
+    extractive_queue: int = Field(
+        default=16,
+        ge=0,
+        description="Extractive briefs that may wait for a free worker; beyond, 429.",
+    )
+    extractive_timeout: float = Field(
+        default=30.0,
+        gt=0,
+        description="Most seconds of work one extractive brief may take; beyond, it is "
+        "stopped and answered 504.",
+    )
     max_text_chars: int = Field(
         default=200_000, ge=1, description="Longest article accepted, in characters."
     )

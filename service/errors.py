@@ -105,6 +105,22 @@ class ModelTimedOut(NewsbriefError):
     title = "Model server timed out"
 
 
+class WorkTimedOut(NewsbriefError):
+    """CPU work for one brief ran past its deadline and was stopped."""
+
+    status = 504
+    code = "extractive_timeout"
+    title = "Brief took too long"
+
+
+class WorkerLost(NewsbriefError):
+    """The worker process briefing a text died (out of memory, killed)."""
+
+    status = 500
+    code = "worker_lost"
+    title = "Worker process lost"
+
+
 def plain_message(message: str) -> str:
     """Pydantic's message for a failed validator, without its 'Value error, ' prefix."""
     return message.removeprefix("Value error, ")

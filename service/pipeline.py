@@ -15,8 +15,10 @@ from service.config import Settings
 from service.engine_result import EngineResult
 from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
+from service.flights import Flights
 from service.llm.engine import LlmEngine
 from service.llm.prompts import prompt_version
+from service.workers import WorkerPool
 
 
 def resolve_engine(requested: str, settings: Settings) -> str:
@@ -66,10 +68,15 @@ async def summarize(
     settings: Settings,
     cache: BriefCache | None = None,
     llm: LlmEngine | None = None,
+    *,
+    pool: WorkerPool | None = None,
+    flights: Flights[Brief] | None = None,
 ) -> Brief:
     """Brief one article: validate, segment, run the engine, assemble the meta.
 
-    `llm` is the process's shared llm engine; without one, a request for llm makes its own."""
+    `llm` is the process's shared llm engine; without one, a request for llm makes its own.
+    `pool` runs extractive work in worker processes (else in a thread); `flights` lets
+    identical requests in flight at once share one brief."""
     started = time.perf_counter()
     if len(request.text) > settings.max_text_chars:
         raise TextTooLarge(
@@ -82,17 +89,37 @@ async def summarize(
         elapsed = (time.perf_counter() - started) * 1000
         meta = hit.meta.model_copy(update={"cached": True, "timings_ms": {"total": elapsed}})
         return hit.model_copy(update={"meta": meta})
+
+    async def work() -> Brief:
+        brief = await _run(request, engine, settings, llm, pool, started)
+        if cache is not None:
+            cache.put(key, brief)
+        return brief
+
+    if flights is None:
+        return await work()
+    return await flights.run(key, work)
+
+
+async def _run(
+    request: SummaryRequest,
+    engine: str,
+    settings: Settings,
+    llm: LlmEngine | None,
+    pool: WorkerPool | None,
+    started: float,
+) -> Brief:
     if engine == "llm":
-        if llm is None:
-            async with llm_engine_for(settings) as own:
-                assert own is not None  # resolve_engine checked that a model is configured
-                brief = await _run_llm(request, own, started)
-        else:
-            brief = await _run_llm(request, llm, started)
+        if llm is not None:
+            return await _run_llm(request, llm, started)
+        async with llm_engine_for(settings) as own:
+            assert own is not None  # resolve_engine checked that a model is configured
+            return await _run_llm(request, own, started)
+    if pool is not None:
+        brief = await pool.run(extractive_brief, request.text, request.title)
     else:
-        brief = await to_thread.run_sync(_run_extractive, request, started)
-    if cache is not None:
-        cache.put(key, brief)
+        brief = await to_thread.run_sync(extractive_brief, request.text, request.title)
+    brief.meta.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 3)
     return brief
 
 
@@ -127,20 +154,17 @@ async def _run_llm(request: SummaryRequest, llm: LlmEngine, started: float) -> B
     )
 
 
-def _run_extractive(request: SummaryRequest, started: float) -> Brief:
+def extractive_brief(text: str, title: str | None) -> Brief:
+    """The extractive engine's brief of a text (a worker process runs this)."""
     t0 = time.perf_counter()
-    article = Article(request.text, request.title)
+    article = Article(text, title)
     t1 = time.perf_counter()
     result = extract(article)
     t2 = time.perf_counter()
-    timings = {
-        "segment": round((t1 - t0) * 1000, 3),
-        "engine": round((t2 - t1) * 1000, 3),
-        "total": round((t2 - started) * 1000, 3),
-    }
+    timings = {"segment": round((t1 - t0) * 1000, 3), "engine": round((t2 - t1) * 1000, 3)}
     return _brief(
         result,
-        text_sha256=text_sha256(request.text),
+        text_sha256=text_sha256(text),
         engine="extractive",
         engine_version=engine_version(),
         timings_ms=timings,

@@ -154,7 +154,7 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(
     def explode(*args: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("service.pipeline.extract", explode)
+    monkeypatch.setattr("service.pipeline.resolve_engine", explode)
     response = client.post("/v1/summaries", json={"text": "Nothing to see."})
     problem = assert_problem(response, 500, "internal_error")
     assert "secret internals" not in response.text

@@ -2,12 +2,12 @@
 
 import pytest
 
-from schemas import Brief, SummaryRequest
-from service.pipeline import _run_extractive
+from schemas import Brief
+from service.pipeline import extractive_brief
 
 
 def brief_of(text: str) -> Brief:
-    return _run_extractive(SummaryRequest(text=text), 0.0)
+    return extractive_brief(text, None)
 
 
 def speakers(brief: Brief) -> list[str | None]:

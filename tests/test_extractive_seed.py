@@ -10,10 +10,9 @@ from tests.conftest import SEED_ARTICLE, read_text
 
 @pytest.fixture(scope="module")
 def brief() -> Brief:
-    from schemas import SummaryRequest
-    from service.pipeline import _run_extractive
+    from service.pipeline import extractive_brief
 
-    return _run_extractive(SummaryRequest(text=read_text(SEED_ARTICLE)), 0.0)
+    return extractive_brief(read_text(SEED_ARTICLE), None)
 
 
 def actor_named(brief: Brief, fragment: str) -> Actor:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from service.api import create_app
 from service.config import Settings
 from service.errors import Overloaded
-from service.llm.gate import ModelGate
+from service.gate import Gate
 from service.llm.transport import retry_after_seconds
 from tests.fake_model import FakeModelServer
 from tests.llm_support import llm_settings, strong_answer
@@ -203,7 +203,7 @@ def test_a_configured_model_makes_auto_serve_llm(
 
 def test_beyond_the_queue_a_request_is_refused_with_429() -> None:
     async def scenario() -> None:
-        gate = ModelGate(inflight=1, queue=1, retry_after_s=7)
+        gate = Gate(inflight=1, queue=1, retry_after_s=7)
         release = asyncio.Event()
 
         async def hold() -> None:

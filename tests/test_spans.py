@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemas import Brief, SummaryRequest
-from service.pipeline import _run_extractive
+from schemas import Brief
+from service.pipeline import extractive_brief
 from tests.conftest import SEEDS, read_text
 
 SEED_TEXTS = [read_text(p) for p in sorted(SEEDS.glob("*.txt"))]
@@ -22,7 +22,7 @@ FRAGMENTS = [
 
 def assert_grounded(text: str) -> Brief:
     """Every span is the text's own characters, and every id points at something that exists."""
-    brief = _run_extractive(SummaryRequest(text=text), 0.0)
+    brief = extractive_brief(text, None)
     for span in brief.spans():
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text

@@ -20,7 +20,7 @@ from service.engine_result import EngineResult
 from service.errors import ModelOutputInvalid, ModelRefused, ModelTimedOut, NewsbriefError
 from service.extractive.engine import extract
 from service.llm.assemble import assemble
-from service.llm.gate import ModelGate
+from service.gate import Gate
 from service.llm.ground import Grounded, ground_answer
 from service.llm.prompts import base_messages, repair_messages
 from service.llm.schema import OutputMode, schema_for
@@ -82,7 +82,7 @@ class LlmEngine:
     def __init__(self, settings: Settings, http_client: httpx2.AsyncClient | None = None) -> None:
         self.settings = settings
         self.transport = ModelTransport(settings, http_client)
-        self.gate = ModelGate(settings.max_inflight, settings.max_queue)
+        self.gate = Gate(settings.max_inflight, settings.max_queue)
         chosen = settings.output_mode
         self.mode: OutputMode = "json_schema" if chosen == "auto" else chosen
         # Until the server has answered once in the current mode, a rejection of that mode's

@@ -1,0 +1,80 @@
+"""CPU work in a bounded pool of worker processes, never on the event loop.
+
+Processes rather than threads: a runaway text (the extractive engine on a pathological shape)
+can then be stopped at its deadline, and the memory it took goes back with its process. pebble
+does the stopping and the replacing; the gate in front of it bounds the queue and says 429."""
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from service.errors import WorkerLost, WorkTimedOut
+from service.gate import Gate, Limits
+
+log = logging.getLogger("newsbrief")
+
+T = TypeVar("T")
+WORKER_NICENESS = 5  # the event loop (health checks, other requests) comes before bulk work
+# Imported once by the fork server, so that a new worker starts in milliseconds.
+PRELOAD = ["service.pipeline"]
+
+
+def _lower_priority() -> None:
+    os.nice(WORKER_NICENESS)
+
+
+class WorkerPool:
+    """At most `workers` jobs run at once, each in its own process, `queue` more may wait; a
+    job running past `timeout` seconds is stopped (its process killed and replaced)."""
+
+    def __init__(self, workers: int, queue: int, timeout: float) -> None:
+        self.workers = workers
+        self.timeout = timeout
+        self.gate = Gate(
+            workers,
+            queue,
+            retry_after_s=1,
+            limits=Limits(
+                "extractive briefs are running",
+                "NEWSBRIEF_EXTRACTIVE_WORKERS, NEWSBRIEF_EXTRACTIVE_QUEUE",
+            ),
+        )
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        self._pool = ProcessPool(max_workers=workers, initializer=_lower_priority, context=context)
+
+    async def run(self, job: Callable[..., T], *args: Any) -> T:
+        """`job(*args)` in a worker process. Cancelling the caller stops the job."""
+        async with self.gate.slot():
+            future = self._pool.schedule(job, args=args, timeout=self.timeout)
+            try:
+                # Cancelling the wrapper cancels pebble's future, which stops its process.
+                result: T = await asyncio.wrap_future(future)
+            except FutureTimeout:
+                raise WorkTimedOut(
+                    f"The brief took more than {self.timeout:g} s of CPU work and was "
+                    "stopped (NEWSBRIEF_EXTRACTIVE_TIMEOUT)."
+                ) from None
+            except ProcessExpired as exc:
+                log.error("a worker process died (exit code %s)", exc.exitcode)
+                raise WorkerLost(
+                    f"The worker process briefing this text died (exit code {exc.exitcode}), "
+                    "most likely out of memory."
+                ) from None
+            return result
+
+    def close(self) -> None:
+        """Stop the workers now: a job still running is abandoned with its process."""
+        self._pool.stop()  # type: ignore[no-untyped-call]
+        self._pool.join(timeout=5)
+
+
+def pool_size(configured: int) -> int:
+    """The configured number of workers, or one per core."""
+    return configured or os.cpu_count() or 1
