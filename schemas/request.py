@@ -1,10 +1,17 @@
 """The request to summarise one article."""
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 EngineName = Literal["auto", "llm", "extractive"]
+
+# A text must hold a word: an ASCII letter or digit, or any character past Latin-1's symbols.
+# The published schema says the same (as an ECMA pattern, which sees astral characters as
+# surrogate pairs inside the range), so clients and fuzzers know what is refused.
+WORD_CHARACTER = "[0-9A-Za-z\u00aa-\uffff]"
+_WORD = re.compile("[0-9A-Za-z\u00aa-\U0010ffff]")
 
 EXAMPLE_TEXT = (
     "MOSCOW: Russia's Defence Minister Sergei Shoigu held phone calls on Sunday with his British, "
@@ -33,7 +40,12 @@ class SummaryRequest(BaseModel):
         json_schema_extra={"examples": [{"text": EXAMPLE_TEXT, "title": "Shoigu calls"}]},
     )
 
-    text: str = Field(description="The article's full text, UTF-8. Offsets in the brief index it.")
+    text: str = Field(
+        min_length=1,
+        description="The article's full text, UTF-8, with at least one letter or digit. "
+        "Offsets in the brief index it.",
+        json_schema_extra={"pattern": WORD_CHARACTER},
+    )
     title: str | None = Field(default=None, max_length=1000, description="The headline, if known.")
     url: str | None = Field(default=None, max_length=4000, description="Where it was published.")
     options: SummaryOptions = Field(
@@ -43,7 +55,7 @@ class SummaryRequest(BaseModel):
     @field_validator("text")
     @classmethod
     def _has_words(cls, text: str) -> str:
-        if not any(ch.isalnum() for ch in text):
+        if _WORD.search(text) is None:
             raise ValueError("text is empty, or has no letters or digits")
         try:
             text.encode("utf-8")

@@ -126,7 +126,10 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         brief = await until_disconnected(request, work)
         if brief is None:
             return problem_response(
-                CLIENT_CLOSED, "client_closed", "The client went away; the brief was stopped."
+                CLIENT_CLOSED,
+                "client_closed",
+                "The client went away; the brief was stopped.",
+                title="Client closed request",
             )
         # A large brief takes a while to serialise: off the event loop, like the work itself.
         content = await to_thread.run_sync(brief.model_dump_json)

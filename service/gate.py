@@ -4,7 +4,7 @@ comes from how fast the queue is really draining."""
 import asyncio
 import math
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -31,7 +31,12 @@ class Gate:
     the first slot has been released there is nothing measured, and `retry_after_s` is said."""
 
     def __init__(
-        self, inflight: int, queue: int, retry_after_s: int = 5, limits: Limits | None = None
+        self,
+        inflight: int,
+        queue: int,
+        retry_after_s: int = 5,
+        limits: Limits | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.inflight = inflight
         self.queue = queue
@@ -43,6 +48,7 @@ class Gate:
         self._waiting = 0
         self._busy = 0
         self._mean_hold_s: float | None = None
+        self._clock = clock
 
     @property
     def busy(self) -> int:
@@ -79,7 +85,7 @@ class Gate:
         finally:
             self._waiting -= 1
         self._busy += 1
-        held_from = time.monotonic()
+        held_from = self._clock()
         abandoned = False
         try:
             yield
@@ -90,7 +96,7 @@ class Gate:
             self._busy -= 1
             self._slots.release()
             if not abandoned:
-                self._record(time.monotonic() - held_from)
+                self._record(self._clock() - held_from)
 
     def _record(self, held_s: float) -> None:
         if self._mean_hold_s is None:

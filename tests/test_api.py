@@ -1,7 +1,10 @@
 """The HTTP API: briefs, health, schema, and problem+json for every kind of bad request."""
 
+import asyncio
+from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
@@ -159,3 +162,28 @@ def test_an_unexpected_error_is_a_500_problem_without_a_traceback(
     problem = assert_problem(response, 500, "internal_error")
     assert "secret internals" not in response.text
     assert problem["title"] == "Internal Server Error"
+
+
+def test_a_chunked_body_over_the_limit_is_refused_before_the_rest_is_read() -> None:
+    app = create_app(offline_settings(max_text_chars=100))
+    limit = 100 * 6 + 65_536
+    sent = 0
+
+    async def chunks() -> AsyncIterator[bytes]:
+        nonlocal sent
+        yield b'{"text": "'
+        for _ in range(800):  # 50 MB if it were all read
+            sent += 1
+            yield b"w" * 65_536
+
+    async def scenario() -> httpx2.Response:
+        transport = httpx2.ASGITransport(app=app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.post(
+                "/v1/summaries", content=chunks(), headers={"content-type": "application/json"}
+            )
+
+    response = asyncio.run(scenario())
+    problem = assert_problem(response, 413, "text_too_large")
+    assert "more than" in problem["detail"]
+    assert sent * 65_536 <= limit + 65_536  # it stopped at the first chunk past the limit
