@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx2
 from fastapi import FastAPI
+from starlette.types import Message, Scope
 
 from service.api import create_app
 from service.config import Settings
@@ -49,7 +50,7 @@ async def post_and_hang_up(app: FastAPI, body: bytes, after_s: float) -> float:
     body_sent = False
     hung_up_at = 0.0
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> Message:
         nonlocal body_sent, hung_up_at
         if not body_sent:
             body_sent = True
@@ -58,10 +59,10 @@ async def post_and_hang_up(app: FastAPI, body: bytes, after_s: float) -> float:
         hung_up_at = time.monotonic()
         return {"type": "http.disconnect"}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Message) -> None:
         pass
 
-    scope = {
+    scope: Scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
@@ -120,9 +121,7 @@ def test_after_twenty_abandoned_requests_the_next_twenty_are_admitted(seed_text:
         async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
             responses = await asyncio.gather(
                 *(
-                    client.post(
-                        "/v1/summaries", content=request_body(t), headers=_JSON, timeout=60
-                    )
+                    client.post("/v1/summaries", content=request_body(t), headers=_JSON, timeout=60)
                     for t in texts[20:]
                 )
             )
@@ -143,9 +142,7 @@ def test_identical_requests_in_flight_at_once_share_one_model_call(seed_text: st
         async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
             responses = await asyncio.gather(
                 *(
-                    client.post(
-                        "/v1/summaries", content=request_body(seed_text), headers=_JSON
-                    )
+                    client.post("/v1/summaries", content=request_body(seed_text), headers=_JSON)
                     for _ in range(60)
                 )
             )
