@@ -3,7 +3,6 @@
 import asyncio
 import json
 import time
-from typing import Any
 
 import httpx2
 from fastapi import FastAPI
@@ -36,7 +35,7 @@ class SlowUpstream:
         return httpx2.Response(200, json=self.body)
 
     def engine(self, settings: Settings) -> LlmEngine:
-        transport = httpx2.MockTransport(self.handle)  # type: ignore[arg-type]
+        transport = httpx2.MockTransport(self.handle)
         return LlmEngine(settings, http_client=httpx2.AsyncClient(transport=transport))
 
 
