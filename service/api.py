@@ -68,12 +68,15 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine, why = settings.engine_choice()
         log.info("newsbrief %s: engine %s (%s)", __version__, engine, why)
-        if llm is not None:
-            yield
-            return
-        async with llm_engine_for(settings) as own:
-            app.state.llm = own
-            yield
+        try:
+            if llm is not None:
+                yield
+                return
+            async with llm_engine_for(settings) as own:
+                app.state.llm = own
+                yield
+        finally:
+            app.state.cache.close()  # finishes the brief store's pending writes
 
     app = FastAPI(
         title="newsbrief",
@@ -81,7 +84,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         summary="Turn a news article into a structured, grounded brief.",
         lifespan=lifespan,
     )
-    app.state.cache = BriefCache(settings.cache_size)
+    app.state.cache = BriefCache.from_settings(settings)
     app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
     app.dependency_overrides[get_settings] = lambda: settings
     install_problem_handlers(app)
