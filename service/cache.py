@@ -105,6 +105,7 @@ class BriefCache:
         store = None
         if settings.store_path is not None:
             store = BriefStore(settings.store_path, settings.store_mb * MB)
+            log.info("brief store: %s (at most %d MB)", settings.store_path, settings.store_mb)
         return cls(settings.cache_mb * MB, store)
 
     def get(self, key: BriefKey) -> Brief | None:
