@@ -40,8 +40,15 @@ $(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
 
 install: $(DEV_STAMP) ## create .venv and install newsbrief with its development tools
 
-run: $(RUN_STAMP) ## serve the API on NEWSBRIEF_HOST:NEWSBRIEF_PORT (127.0.0.1:8000)
-	$(BIN)/newsbrief serve
+# Briefs kept across restarts: make run's store, unless NEWSBRIEF_STORE_PATH is set in the
+# environment or .env (set it empty for none).
+STORE_PATH := .newsbrief/briefs.sqlite3
+
+run: $(RUN_STAMP) ## serve the API on NEWSBRIEF_HOST:NEWSBRIEF_PORT (127.0.0.1:8000), briefs kept in .newsbrief/
+	@if [ -z "$${NEWSBRIEF_STORE_PATH+set}" ] && ! grep -qs '^NEWSBRIEF_STORE_PATH=' .env; then \
+		mkdir -p $(dir $(STORE_PATH)) && export NEWSBRIEF_STORE_PATH=$(STORE_PATH); \
+	fi; \
+	exec $(BIN)/newsbrief serve
 
 test: $(DEV_STAMP) lint summaries-check ## lint, type-check, check the briefs, run the suite offline
 	$(BIN)/pytest

@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
                 yield
         finally:
             await to_thread.run_sync(app.state.pool.close)
+            app.state.cache.close()  # finishes the brief store's pending writes
 
     app = FastAPI(
         title="newsbrief",
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         summary="Turn a news article into a structured, grounded brief.",
         lifespan=lifespan,
     )
-    app.state.cache = BriefCache(settings.cache_size)
+    app.state.cache = BriefCache.from_settings(settings)
     app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
     app.state.pool = None  # extractive workers, started by the lifespan; else a thread
     app.state.flights = Flights[Brief]()

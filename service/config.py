@@ -1,9 +1,10 @@
 """One settings object, read from the environment (prefix NEWSBRIEF_) and .env."""
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import EngineName
@@ -100,12 +101,27 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(
         default=200_000, ge=1, description="Longest article accepted, in characters."
     )
-    cache_size: int = Field(
-        default=512, ge=0, description="Briefs kept in the in-memory cache (0 turns it off)."
+    cache_mb: int = Field(
+        default=64,
+        ge=0,
+        description="Megabytes of briefs (their compact JSON) kept in memory; 0 turns it off.",
+    )
+    store_path: Path | None = Field(
+        default=None,
+        description="SQLite file that keeps briefs across restarts, shared by the workers; "
+        "unset or empty: no store.",
+    )
+    store_mb: int = Field(
+        default=512, ge=1, description="Megabytes of briefs (their compact JSON) in the store."
     )
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="info", description="Log verbosity."
     )
+
+    @field_validator("store_path", mode="before")
+    @classmethod
+    def _empty_means_no_store(cls, value: object) -> object:
+        return None if value == "" else value
 
     def model_configured(self) -> bool:
         """True when an llm endpoint is named (a key or a base URL)."""

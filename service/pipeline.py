@@ -85,7 +85,8 @@ async def summarize(
         )
     engine = resolve_engine(request.options.engine, settings)
     key = brief_key(request, engine, settings)
-    if cache is not None and (hit := cache.get(key)) is not None:
+    # Off the event loop: a hit is decoded from JSON, a put encodes (large briefs take a while).
+    if cache is not None and (hit := await to_thread.run_sync(cache.get, key)) is not None:
         elapsed = (time.perf_counter() - started) * 1000
         meta = hit.meta.model_copy(update={"cached": True, "timings_ms": {"total": elapsed}})
         return hit.model_copy(update={"meta": meta})
@@ -93,7 +94,7 @@ async def summarize(
     async def work() -> Brief:
         brief = await _run(request, engine, settings, llm, pool, started)
         if cache is not None:
-            cache.put(key, brief)
+            await to_thread.run_sync(cache.put, key, brief)
         return brief
 
     if flights is None:
