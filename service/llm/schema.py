@@ -6,7 +6,7 @@ bound again when it validates, so nothing depends on the server honouring a keyw
 
 import copy
 import json
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from schemas.draft import SENTENCE_ID_PATTERN, Draft
@@ -46,7 +46,18 @@ def _max_items(name: str) -> int:
 
 def schema_for(mode: OutputMode, sentence_ids: list[str]) -> Schema:
     """The schema to send in `mode`, with sentence-id fields limited to the ids that exist and
-    the lists capped for the article's length."""
+    the lists capped for the article's length (a fresh copy: the caller may change it)."""
+    # Rendering walks the whole schema (about 1 ms); articles of one length share the result.
+    rendered: Schema = json.loads(_rendered(mode, tuple(sentence_ids)))
+    return rendered
+
+
+@lru_cache(maxsize=256)
+def _rendered(mode: OutputMode, sentence_ids: tuple[str, ...]) -> str:
+    return json.dumps(_render(mode, list(sentence_ids)))
+
+
+def _render(mode: OutputMode, sentence_ids: list[str]) -> Schema:
     schema: Schema = json.loads(base_schema())
     for name, limit in list_limits(len(sentence_ids)).items():
         schema["properties"][name]["maxItems"] = limit
