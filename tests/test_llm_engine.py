@@ -205,8 +205,9 @@ def test_a_400_that_is_not_about_the_format_is_not_a_fallback(seed_text: str) ->
     from service.errors import ModelRequestRejected
 
     server = FakeModelServer().status(400, "This model's maximum context length is 8192 tokens")
-    with pytest.raises(ModelRequestRejected, match="context length"):
+    with pytest.raises(ModelRequestRejected, match="HTTP 400") as caught:
         brief_with(server, seed_text)
+    assert caught.value.upstream_status == 400
     assert len(server.requests) == 1
 
 
