@@ -172,6 +172,16 @@ def test_a_brief_past_its_deadline_is_a_504_and_frees_its_slot(
         assert post(client, seed_text).status_code == 200
 
 
+def test_the_deadline_504_counts_the_calls_of_the_attempt_in_flight(
+    server: FakeModelServer, seed_text: str
+) -> None:
+    server.status(503, "loading").slow(5)  # the first call failed; the retry is in flight
+    settings = llm_settings(brief_deadline=0.3, output_mode="json_object_schema")
+    with api(server, settings) as client:
+        body = problem(post(client, seed_text), 504, "model_timeout")
+    assert "over 2 calls" in body["detail"]
+
+
 def test_the_total_wait_is_capped(server: FakeModelServer, seed_text: str) -> None:
     server.status(429, "later", headers={"retry-after": "3600"})
     with api(server, llm_settings(retry_max_wait=2.0, output_mode="json_object_schema")) as client:
