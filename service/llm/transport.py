@@ -115,7 +115,7 @@ class ModelTransport:
                 f"The model server's answer is not a chat completion: {exc}.",
                 upstream_status=200,
             ) from None
-        if completion.model is None:
+        if not completion.model:  # servers that omit it: the name we asked for
             return dataclasses.replace(completion, model=self.model)
         return completion
 
