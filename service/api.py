@@ -15,7 +15,7 @@ from schemas import Brief, Problem, SummaryRequest
 from service import __version__
 from service.cache import BriefCache
 from service.config import Settings, get_settings
-from service.errors import TextTooLarge, UnsupportedMediaType
+from service.errors import ProblemCode, TextTooLarge, UnsupportedMediaType
 from service.flights import Flights
 from service.llm.engine import LlmEngine
 from service.pipeline import llm_engine_for, summarize
@@ -24,7 +24,6 @@ from service.workers import WorkerPool, pool_size
 
 log = logging.getLogger("newsbrief")
 T = TypeVar("T")
-CLIENT_CLOSED = 499  # nginx's status for a request whose client went away; nobody reads it
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "description": text, "content": {"application/problem+json": {}}}
@@ -127,10 +126,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         brief = await until_disconnected(request, work)
         if brief is None:
             return problem_response(
-                CLIENT_CLOSED,
-                "client_closed",
-                "The client went away; the brief was stopped.",
-                title="Client closed request",
+                ProblemCode.CLIENT_CLOSED, "The client went away; the brief was stopped."
             )
         # A large brief takes a while to serialise: off the event loop, like the work itself.
         content = await to_thread.run_sync(brief.model_dump_json)

@@ -8,6 +8,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_vali
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import EngineName
+from service.redaction import redact
 
 OutputModeSetting = Literal["auto", "json_schema", "json_object_schema", "json_object"]
 
@@ -130,7 +131,7 @@ class Settings(BaseSettings):
     def engine_choice(self) -> tuple[str, str]:
         """The engine `auto` resolves to, and why, in words for the start-up log."""
         if self.base_url is not None:
-            return "llm", f"NEWSBRIEF_BASE_URL is set ({self.base_url})"
+            return "llm", f"NEWSBRIEF_BASE_URL is set ({redact(self.base_url)})"
         if self.api_key is not None:
             return "llm", "an API key is set"
         return "extractive", "no model is configured (set NEWSBRIEF_BASE_URL or an API key)"

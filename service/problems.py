@@ -1,7 +1,6 @@
 """Every error response is RFC 9457 problem+json with a stable code; mapped here, once."""
 
 import logging
-from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -10,29 +9,33 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from schemas import Problem
-from service.errors import NewsbriefError, plain_message
+from service.errors import NewsbriefError, ProblemCode, http_title, plain_message
 
 log = logging.getLogger("newsbrief")
 
 PROBLEM_JSON = "application/problem+json"
-_HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
 
 
 def problem_response(
-    status: int,
-    code: str,
+    code: ProblemCode,
     detail: str,
     *,
-    title: str | None = None,
+    status: int | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
+    """The problem+json response for `code`; its status and title come from the code's table,
+    except for ProblemCode.HTTP_ERROR, which keeps the framework error's own `status`."""
+    if status is None or code is not ProblemCode.HTTP_ERROR:
+        status, title = code.status, code.heading
+    else:
+        title = http_title(status)
     problem = Problem(
-        title=title or HTTPStatus(status).phrase,
+        title=title,
         status=status,
         detail=detail,
-        code=code,
+        code=code.value,
         errors=errors,
         **(extra or {}),
     )
@@ -47,10 +50,8 @@ def problem_response(
 def problem_for(exc: NewsbriefError) -> JSONResponse:
     """The response for one of the service's own errors."""
     return problem_response(
-        exc.status,
         exc.code,
         exc.detail,
-        title=exc.title,
         errors=exc.errors,
         extra=exc.extra,
         headers=exc.headers,
@@ -70,28 +71,27 @@ def install_problem_handlers(app: FastAPI) -> None:
         if any(e["type"] == "json_invalid" for e in errors):
             where = errors[0]["loc"][-1] if errors[0]["loc"] else "?"
             return problem_response(
-                400,
-                "malformed_json",
+                ProblemCode.MALFORMED_JSON,
                 f"The body is not valid JSON (the parser stopped at character {where}).",
             )
         summary = "; ".join(f"{_path(e['loc'])}: {e['msg']}" for e in errors)
-        return problem_response(422, "invalid_request", summary, errors=errors)
+        return problem_response(ProblemCode.INVALID_REQUEST, summary, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400 and exc.__cause__ is not None:
             # FastAPI turns any failure to read the body into a bare 400; its cause says which.
             return _unreadable(exc.__cause__)
-        code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
-        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        code = ProblemCode.for_http_status(exc.status_code)
+        detail = exc.detail if isinstance(exc.detail, str) else http_title(exc.status_code)
         headers = dict(exc.headers) if exc.headers else None
-        return problem_response(exc.status_code, code, detail, headers=headers)
+        return problem_response(code, detail, status=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(
-            500, "internal_error", "Something went wrong on our side; it has been logged."
+            ProblemCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged."
         )
 
 
@@ -103,7 +103,7 @@ def _unreadable(cause: BaseException | None) -> JSONResponse:
         detail = f"The body is not UTF-8 (byte {cause.start}): send JSON encoded as UTF-8."
     else:
         detail = "The body could not be read as JSON: send JSON encoded as UTF-8."
-    return problem_response(400, "unreadable_body", detail)
+    return problem_response(ProblemCode.UNREADABLE_BODY, detail)
 
 
 def _describe(error: Any) -> dict[str, Any]:

@@ -68,6 +68,15 @@ class FakeModelServer:
         self.replies.append(lambda request: httpx2.Response(code, json=body, headers=headers))
         return self
 
+    def raw(
+        self, body: bytes | str, code: int = 200, content_type: str = "application/json"
+    ) -> "FakeModelServer":
+        """A reply with exactly these bytes: for bodies no well-behaved server sends."""
+        content = body.encode() if isinstance(body, str) else body
+        headers = {"content-type": content_type}
+        self.replies.append(lambda request: httpx2.Response(code, content=content, headers=headers))
+        return self
+
     def fault(
         self, exc_type: type[Exception], message: str = "fabricated fault"
     ) -> "FakeModelServer":

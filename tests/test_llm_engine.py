@@ -2,12 +2,14 @@
 truncation, the json_schema fallback and the cross-check."""
 
 import copy
+import json
 from typing import Any
 
 import pytest
 
 from schemas import Brief
 from service.errors import ModelOutputInvalid, ModelRefused
+from service.llm.prompts import ECHO_CAP
 from tests.fake_model import FakeModelServer
 from tests.llm_support import brief_with, briefs_on_one_engine, llm_settings, strong_answer
 
@@ -205,8 +207,9 @@ def test_a_400_that_is_not_about_the_format_is_not_a_fallback(seed_text: str) ->
     from service.errors import ModelRequestRejected
 
     server = FakeModelServer().status(400, "This model's maximum context length is 8192 tokens")
-    with pytest.raises(ModelRequestRejected, match="context length"):
+    with pytest.raises(ModelRequestRejected, match="HTTP 400") as caught:
         brief_with(server, seed_text)
+    assert caught.value.upstream_status == 400
     assert len(server.requests) == 1
 
 
@@ -253,10 +256,87 @@ def test_phrases_ground_tolerantly_and_spans_are_the_articles_own(seed_text: str
 
 
 def test_raw_newlines_inside_strings_and_code_fences_are_accepted(seed_text: str) -> None:
-    import json
-
     text = json.dumps(strong_answer()).replace("Russia's defence", "Russia's\ndefence", 1)
     server = FakeModelServer().answer("```json\n" + text + "\n```")
     brief = brief_with(server, seed_text)
     assert brief.meta.attempts == 1
     assert "Russia's\ndefence" in brief.summary
+
+
+def test_a_double_truncation_says_where_each_cut_was(seed_text: str) -> None:
+    server = FakeModelServer()
+    server.answer("{", finish_reason="length").answer("{", finish_reason="length")
+    with pytest.raises(ModelOutputInvalid) as caught:
+        brief_with(server, seed_text, llm_settings(max_tokens=1000))
+    assert "cut off at 1000 tokens, then at 2000" in caught.value.detail
+
+
+def test_a_double_truncation_after_a_kept_answer_says_where_each_cut_was(seed_text: str) -> None:
+    server = FakeModelServer().answer(bad_answer())
+    server.answer("{", finish_reason="length").answer("{", finish_reason="length")
+    brief = brief_with(server, seed_text, llm_settings(max_tokens=1000))
+    cut = [w for w in brief.meta.warnings if "cut off" in w]
+    assert cut == [
+        "the last attempts failed: the answer was cut off at 1000 tokens, then at 2000 "
+        "(NEWSBRIEF_MAX_TOKENS)"
+    ]
+
+
+def test_a_400_whose_body_names_the_format_only_in_its_param_is_a_fallback(
+    seed_text: str,
+) -> None:
+    # The decision reads the upstream body (OpenAI puts the culprit in `param`), never the
+    # client-facing message, which names no format.
+    body = '{"error": {"message": "Invalid value.", "param": "response_format", "code": null}}'
+    server = FakeModelServer().raw(body, code=400).answer(strong_answer())
+    brief = brief_with(server, seed_text)
+    kinds = [r["response_format"]["type"] for r in server.requests]
+    assert kinds == ["json_schema", "json_object"]
+    assert brief.meta.model_calls == 2
+
+
+def huge_answer(characters: int) -> str:
+    """Fabricated: an answer from a server that ignores max_tokens (one actor, padded)."""
+    answer = strong_answer()
+    answer["claims"][0]["speaker"] = "the Kremlin"  # an error, so that it is re-asked
+    answer["actors"][0]["role"] = "x" * characters
+    return json.dumps(answer)
+
+
+def test_a_huge_answer_is_echoed_cut_to_the_cap(seed_text: str) -> None:
+    huge = huge_answer(20_000_000)
+    server = FakeModelServer().answer(huge).answer(strong_answer())
+    brief_with(server, seed_text)
+    first, second = server.requests
+    echoed = second["messages"][2]["content"]
+    compact = json.dumps(json.loads(huge), ensure_ascii=False, separators=(",", ":"))
+    assert echoed.startswith(compact[:ECHO_CAP])
+    assert len(echoed) < ECHO_CAP + 200
+    assert "[cut here: the answer had 20,0" in echoed
+    # The whole re-ask stays bounded: the first request, the cap and the errors.
+    assert len(json.dumps(second)) < len(json.dumps(first)) + ECHO_CAP + 5_000
+
+
+def test_a_long_answer_that_fits_the_cap_when_compact_is_echoed_compact(seed_text: str) -> None:
+    padded = json.dumps(json.loads(huge_answer(100)), indent=" " * 1000)
+    assert len(padded) > ECHO_CAP
+    server = FakeModelServer().answer(padded).answer(strong_answer())
+    brief_with(server, seed_text)
+    echoed = server.requests[1]["messages"][2]["content"]
+    assert json.loads(echoed) == json.loads(padded)
+    assert len(echoed) <= ECHO_CAP
+
+
+def test_an_answer_within_the_cap_is_echoed_as_it_came(seed_text: str) -> None:
+    answer = json.dumps(bad_answer(), indent=2)
+    server = FakeModelServer().answer(answer).answer(strong_answer())
+    brief_with(server, seed_text)
+    assert server.requests[1]["messages"][2]["content"] == answer
+
+
+def test_a_huge_answer_that_is_not_json_is_echoed_cut(seed_text: str) -> None:
+    server = FakeModelServer().answer("{" + "x" * 1_000_000).answer(strong_answer())
+    brief_with(server, seed_text)
+    echoed = server.requests[1]["messages"][2]["content"]
+    assert echoed.startswith("{xxx")
+    assert echoed.endswith("only its first 32,000 are shown]")

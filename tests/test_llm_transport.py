@@ -102,7 +102,7 @@ def test_client_errors_are_never_retried(
         body = problem(post(client, seed_text), 502, "model_request_rejected")
     assert len(server.requests) == 1
     assert f"HTTP {status}" in body["detail"]
-    assert "no such thing" in body["detail"]
+    assert body["upstream_status"] == status
 
 
 def test_a_wrong_key_says_which_setting_to_check(
@@ -131,7 +131,8 @@ def test_a_200_that_is_not_a_chat_completion_is_a_502(
 ) -> None:
     server.replies.append(lambda request: httpx2.Response(200, text="<html>proxy error</html>"))
     body = problem(post(seed_api, seed_text), 502, "model_server_error")
-    assert "proxy error" in body["detail"]
+    assert "not JSON" in body["detail"]
+    assert "proxy error" not in body["detail"]  # the upstream's text goes to the log only
 
 
 def test_a_connection_reset_is_retried(
@@ -169,6 +170,16 @@ def test_a_brief_past_its_deadline_is_a_504_and_frees_its_slot(
         assert "NEWSBRIEF_BRIEF_DEADLINE" in body["detail"]
         # The slot is free again: the next brief is served, not refused with 429.
         assert post(client, seed_text).status_code == 200
+
+
+def test_the_deadline_504_counts_the_calls_of_the_attempt_in_flight(
+    server: FakeModelServer, seed_text: str
+) -> None:
+    server.status(503, "loading").slow(5)  # the first call failed; the retry is in flight
+    settings = llm_settings(brief_deadline=0.3, output_mode="json_object_schema")
+    with api(server, settings) as client:
+        body = problem(post(client, seed_text), 504, "model_timeout")
+    assert "over 2 calls" in body["detail"]
 
 
 def test_the_total_wait_is_capped(server: FakeModelServer, seed_text: str) -> None:

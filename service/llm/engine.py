@@ -17,14 +17,21 @@ from schemas import Usage
 from service.article import Article
 from service.config import Settings
 from service.engine_result import EngineResult
-from service.errors import ModelOutputInvalid, ModelRefused, ModelTimedOut, NewsbriefError
+from service.errors import (
+    ModelOutputInvalid,
+    ModelRefused,
+    ModelTimedOut,
+    NewsbriefError,
+    UpstreamError,
+)
 from service.extractive.engine import extract
 from service.gate import Gate
 from service.llm.assemble import assemble
+from service.llm.completion import Completion
 from service.llm.ground import Grounded, ground_answer
-from service.llm.prompts import base_messages, repair_messages
+from service.llm.prompts import ECHO_CAP, base_messages, echoed_answer, repair_messages
 from service.llm.schema import OutputMode, schema_for
-from service.llm.transport import Completion, ModelTransport
+from service.llm.transport import ModelTransport
 
 log = logging.getLogger("newsbrief")
 
@@ -41,9 +48,12 @@ class Spend:
     waited_s: float = 0.0
     usage: Usage = field(default_factory=Usage)
 
+    def count_call(self) -> None:
+        """One HTTP request made; counted as it is made, not when its answer comes."""
+        self.calls += 1
+
     def add(self, completion: Completion) -> None:
         self.attempts += 1
-        self.calls += completion.calls
         self.waited_s += completion.waited_s
         self.usage = Usage(
             prompt_tokens=self.usage.prompt_tokens + completion.usage.prompt_tokens,
@@ -73,7 +83,6 @@ _FALLBACK: dict[OutputMode, OutputMode] = {
     "json_schema": "json_object_schema",
     "json_object_schema": "json_object",
 }
-_FORMAT_WORDS = ("response_format", "json_schema", "schema", "json_object")
 
 
 class LlmEngine:
@@ -104,9 +113,10 @@ class LlmEngine:
                 async with asyncio.timeout(deadline):
                     result = await self._run(article, spend)
             except TimeoutError:
+                calls = f"{spend.calls} call{'s' if spend.calls != 1 else ''}"
                 raise ModelTimedOut(
-                    f"The brief took more than {deadline:g} s of model time over "
-                    f"{spend.calls} calls (NEWSBRIEF_BRIEF_DEADLINE).",
+                    f"The brief took more than {deadline:g} s of model time over {calls} "
+                    "(NEWSBRIEF_BRIEF_DEADLINE).",
                     extra=spend.report(),
                 ) from None
             return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
@@ -114,11 +124,10 @@ class LlmEngine:
     async def _run(self, article: Article, spend: Spend) -> EngineResult:
         settings = self.settings
         max_tokens = settings.max_tokens
-        budget_raised = False
+        cuts: list[int] = []  # the budgets at which answers were cut off
         repair: tuple[str, list[str]] | None = None
         best: Grounded | None = None
         last: Grounded | None = None
-        truncated: str | None = None
         crosschecked = False
         # The cross-check's reference, made once per brief, off the event loop.
         cues = await to_thread.run_sync(attribution_cues, article)
@@ -131,10 +140,9 @@ class LlmEngine:
                 )
             if completion.finish_reason == "length":
                 # A cut-off answer is not re-asked blindly: one more try with room to finish.
-                if budget_raised:
-                    truncated = f"the answer was cut off at {max_tokens} tokens twice"
+                cuts.append(max_tokens)
+                if len(cuts) > 1:
                     break
-                budget_raised = True
                 max_tokens *= TRUNCATION_BUDGET_FACTOR
                 log.info("answer truncated; retrying with max_tokens=%d", max_tokens)
                 continue
@@ -146,19 +154,22 @@ class LlmEngine:
                 again = settings.crosscheck_reask and spend.attempts < settings.max_attempts
                 if missed and again and not crosschecked:
                     crosschecked = True
-                    repair = (completion.content or "", [_missed_error(m) for m in missed])
+                    repair = (await _echo(completion), [_missed_error(m) for m in missed])
                     continue
                 return assemble(article, grounded, [_missed_warning(m) for m in missed])
-            repair = (completion.content or "", _shown(grounded.errors))
+            repair = (await _echo(completion), _shown(grounded.errors))
+        truncated = _cut_off(cuts) if len(cuts) > 1 else None
         if best is not None and best.anything:
             dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
             if truncated:
-                dropped.append(f"the last attempts failed: {truncated} (NEWSBRIEF_MAX_TOKENS)")
+                dropped.append(
+                    f"the last attempts failed: the answer was {truncated} (NEWSBRIEF_MAX_TOKENS)"
+                )
             missed = crosscheck(cues, best)
             return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
         if truncated:
             raise ModelOutputInvalid(
-                f"The model's answer was cut off twice (NEWSBRIEF_MAX_TOKENS): {truncated}.",
+                f"The model's answer was {truncated} (NEWSBRIEF_MAX_TOKENS).",
                 extra=spend.report(),
             )
         errors = last.errors if last is not None else []
@@ -183,14 +194,13 @@ class LlmEngine:
             if repair is not None:
                 messages = repair_messages(messages, *repair)
             try:
-                completion = await self._complete(messages, schema, max_tokens)
+                completion = await self._complete(messages, schema, max_tokens, spend)
             except SchemaModeRejected:
                 # llama.cpp's server rejects json_schema; it honours json_object with a schema.
                 fallback = _FALLBACK[self.mode]
                 log.warning("the model server rejected %s; using %s", self.mode, fallback)
                 self.mode = fallback
                 self._probing = fallback in _FALLBACK
-                spend.calls += 1
                 continue
             except NewsbriefError as exc:
                 exc.extra = {**exc.extra, **spend.report()}
@@ -201,7 +211,11 @@ class LlmEngine:
             return completion
 
     async def _complete(
-        self, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        max_tokens: int,
+        spend: Spend,
     ) -> Completion:
         probing = self._probing and self.mode in _FALLBACK
         try:
@@ -211,20 +225,21 @@ class LlmEngine:
                 max_tokens,
                 # A 500 may be the rejection itself; 502, 503 and 504 are still retried.
                 no_retry={500} if probing else frozenset(),
+                on_call=spend.count_call,
             )
-        except NewsbriefError as exc:
+        except UpstreamError as exc:
             if probing and _rejects_format(exc):
                 raise SchemaModeRejected from exc
             raise
 
 
-def _rejects_format(exc: NewsbriefError) -> bool:
+def _rejects_format(exc: UpstreamError) -> bool:
     """A 422 or 500 to a probe is the server refusing the format (llama-cpp-python); a 400 is
-    only when it says so, since it may also be, say, a prompt over the context length."""
-    status = exc.extra.get("upstream_status")
-    if status in (422, 500):
+    only when its body names the format, since it may also be, say, a prompt over the context
+    length."""
+    if exc.upstream_status in (422, 500):
         return True
-    return status == 400 and any(word in exc.detail for word in _FORMAT_WORDS)
+    return exc.upstream_status == 400 and exc.names_format
 
 
 def response_format(mode: OutputMode, schema: dict[str, Any]) -> dict[str, Any]:
@@ -275,6 +290,21 @@ def _shown(errors: list[str]) -> list[str]:
         return errors
     rest = len(errors) - MAX_ERRORS_SHOWN
     return [*errors[:MAX_ERRORS_SHOWN], f"$: and {rest} more errors of the same kinds"]
+
+
+def _cut_off(cuts: list[int]) -> str:
+    """Where each cut was: 'cut off at 4096 tokens, then at 8192'."""
+    first, *then = cuts
+    return f"cut off at {first} tokens" + "".join(f", then at {n}" for n in then)
+
+
+async def _echo(completion: Completion) -> str:
+    """The last answer as the re-ask shows it, bounded (prompts.echoed_answer); a huge one is
+    bounded off the event loop, since that may mean parsing it."""
+    content = completion.content or ""
+    if len(content) <= ECHO_CAP:
+        return content
+    return await to_thread.run_sync(echoed_answer, content)
 
 
 def _size(grounded: Grounded) -> int:

@@ -11,6 +11,7 @@ from typing import Any, get_args
 import jinja2
 
 from service.article import Article
+from service.llm.ground import parse_answer
 from service.llm.schema import MAX_ENUM_IDS, OutputMode, base_schema, schema_for
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
@@ -18,6 +19,11 @@ TEMPLATES = ("system.jinja", "user.jinja", "repair.jinja")
 # Anything in the article (or its title) that could pass for our delimiter, in any case or
 # spacing: its "<" is shown as "‹", so the text can neither close nor reopen the data block.
 _DELIMITER = re.compile(r"<(?=\s*/?\s*article\b)", re.IGNORECASE)
+# Most characters of the last answer a re-ask echoes: about twice what the default budget of
+# 4,096 tokens can hold (the real answers recorded run to 12,000), so an ordinary answer goes
+# back as it came; a server that ignores max_tokens can send megabytes, which must not go back
+# upstream on every re-ask.
+ECHO_CAP = 32_000
 
 
 class PromptError(Exception):
@@ -107,3 +113,23 @@ def repair_messages(
         {"role": "assistant", "content": last_output},
         {"role": "user", "content": render("repair.jinja", errors=errors)},
     ]
+
+
+def echoed_answer(content: str) -> str:
+    """The last answer as a re-ask shows it, at most ECHO_CAP characters and a marker.
+
+    An answer within the cap is shown as it came (so an ordinary re-ask carries it byte for
+    byte); a longer one as its JSON re-serialised compactly, when that fits; else the first
+    ECHO_CAP characters (of the compact JSON, when it parsed) and a line saying it was cut."""
+    if len(content) <= ECHO_CAP:
+        return content
+    value, error = parse_answer(content)
+    shown = content
+    if error is None:
+        shown = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        if len(shown) <= ECHO_CAP:
+            return shown
+    return (
+        shown[:ECHO_CAP] + f"\n[cut here: the answer had {len(content):,} characters; only "
+        f"its first {ECHO_CAP:,} are shown]"
+    )

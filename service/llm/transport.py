@@ -1,21 +1,20 @@
 """Talking to the model server: one AsyncOpenAI client, the one transport-retry layer, and the
 one place where the SDK's exceptions become the service's own errors."""
 
+import dataclasses
 import logging
 import math
 import random
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
 from email.utils import parsedate_to_datetime
 from typing import Any, cast
 
 import httpx2
 import openai
 from openai import AsyncOpenAI
-from openai.types.chat import ChatCompletion
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
-from schemas import Usage
 from service.config import Settings
 from service.errors import (
     ModelRequestRejected,
@@ -24,24 +23,20 @@ from service.errors import (
     ModelUnreachable,
     NewsbriefError,
 )
+from service.llm.completion import Completion, MalformedCompletion, read_completion
+from service.redaction import redact
 
 log = logging.getLogger("newsbrief")
 
 RETRYABLE_STATUS = frozenset({408, 409, 429})
 BACKOFF_MAX = 8.0  # seconds: the longest single wait we choose ourselves
+LOGGED_BODY_CHARS = 2000  # of an upstream error body, in the server log only
+# Words by which a 400's body says the response format itself is what the server refused.
+_FORMAT_WORDS = ("response_format", "json_schema", "schema", "json_object")
 
 
-@dataclass(frozen=True)
-class Completion:
-    """One answer of the model, as the engine needs it."""
-
-    content: str | None
-    finish_reason: str | None
-    refusal: str | None
-    usage: Usage
-    model: str | None
-    calls: int  # HTTP requests made for it, transport retries included
-    waited_s: float  # time in the requests and in backoff between them
+def _no_count() -> None:
+    pass
 
 
 class ModelTransport:
@@ -50,6 +45,7 @@ class ModelTransport:
     def __init__(self, settings: Settings, http_client: httpx2.AsyncClient | None = None) -> None:
         key = settings.api_key.get_secret_value() if settings.api_key else None
         self.settings = settings
+        self._secrets = (key,)  # hidden in every upstream body we log
         self.client = AsyncOpenAI(
             base_url=settings.base_url,
             # A local server needs no key, but the SDK insists on one.
@@ -74,8 +70,12 @@ class ModelTransport:
         max_tokens: int,
         *,
         no_retry: frozenset[int] | set[int] = frozenset(),
+        on_call: Callable[[], None] = _no_count,
     ) -> Completion:
-        """One chat completion, retried on transport faults; SDK errors translated."""
+        """One chat completion, retried on transport faults; SDK errors translated.
+
+        `on_call` is told of each HTTP request as it is made, so that a caller cut short
+        (a deadline) still knows how many were made."""
         started = time.perf_counter()
         calls = 0
         retrying = AsyncRetrying(
@@ -91,7 +91,9 @@ class ModelTransport:
             async for attempt in retrying:
                 with attempt:
                     calls += 1
-                    response = await self.client.chat.completions.create(
+                    on_call()
+                    # The raw response: its body is checked here, not built laxly by the SDK.
+                    raw = await self.client.chat.completions.with_raw_response.create(
                         model=self.model,
                         messages=cast(Any, messages),
                         response_format=cast(Any, response_format),
@@ -99,30 +101,23 @@ class ModelTransport:
                         temperature=self.settings.temperature,
                     )
         except openai.APIError as exc:
-            raise translate(exc, calls) from exc
-        if not isinstance(response, ChatCompletion):
-            # A 200 whose body is not a chat completion (an HTML error page, plain text).
-            raise ModelServerError(
-                f"The model server answered with something other than a chat completion: "
-                f"{str(response)[:200]!r}"
+            raise translate(exc, calls, self._secrets) from exc
+        body = raw.http_response.content
+        try:
+            completion = read_completion(body, time.perf_counter() - started)
+        except MalformedCompletion as exc:
+            log.warning(
+                "the model server's 200 is not a chat completion (%s): %r",
+                exc,
+                redact(body[:LOGGED_BODY_CHARS].decode("utf-8", "replace"), self._secrets),
             )
-        choice = response.choices[0] if response.choices else None
-        if choice is not None and choice.message is None:
-            raise ModelServerError("The model server's answer has no message.")
-        usage = response.usage
-        return Completion(
-            content=choice.message.content if choice else None,
-            finish_reason=choice.finish_reason if choice else None,
-            refusal=getattr(choice.message, "refusal", None) if choice else None,
-            usage=Usage(
-                prompt_tokens=usage.prompt_tokens if usage else 0,
-                completion_tokens=usage.completion_tokens if usage else 0,
-                total_tokens=usage.total_tokens if usage else 0,
-            ),
-            model=response.model or self.model,
-            calls=calls,
-            waited_s=time.perf_counter() - started,
-        )
+            raise ModelServerError(
+                f"The model server's answer is not a chat completion: {exc}.",
+                upstream_status=200,
+            ) from None
+        if not completion.model:  # servers that omit it: the name we asked for
+            return dataclasses.replace(completion, model=self.model)
+        return completion
 
     def _backoff(self, state: RetryCallState) -> float:
         """The server's Retry-After when it gives one, else exponential with full jitter."""
@@ -200,8 +195,13 @@ def describe(exc: BaseException | None) -> str:
     return type(exc).__name__
 
 
-def translate(exc: openai.APIError, calls: int) -> NewsbriefError:
-    """The service's error for an SDK error that survived the retries."""
+def translate(
+    exc: openai.APIError, calls: int, secrets: tuple[str | None, ...] = ()
+) -> NewsbriefError:
+    """The service's error for an SDK error that survived the retries.
+
+    The client gets a fixed message per kind (the upstream status named, never the upstream's
+    own text, which may echo the key); the upstream body goes to the server log, redacted."""
     tries = f"after {calls} call{'s' if calls != 1 else ''}"
     if isinstance(exc, openai.APITimeoutError):
         return ModelTimedOut(
@@ -212,39 +212,50 @@ def translate(exc: openai.APIError, calls: int) -> NewsbriefError:
             f"The model server could not be reached {tries}; is NEWSBRIEF_BASE_URL right "
             "and the server running?"
         )
-    if isinstance(exc, openai.APIStatusError):
-        status = exc.status_code
-        said = _server_message(exc)
-        upstream = {"upstream_status": status}
-        if status == 429 or status == 503:
-            wait = retry_after_seconds(exc.response.headers)
-            headers = {"Retry-After": str(max(1, round(wait)))} if wait is not None else None
-            return ModelUnreachable(
-                f"The model server is overloaded (HTTP {status}) {tries}: {said}",
-                headers=headers,
-                extra=upstream,
-            )
-        if status >= 500 or status in RETRYABLE_STATUS:
-            return ModelServerError(
-                f"The model server failed (HTTP {status}) {tries}: {said}", extra=upstream
-            )
-        hint = {
-            401: " Check NEWSBRIEF_API_KEY (or OPENAI_API_KEY).",
-            403: " Check NEWSBRIEF_API_KEY (or OPENAI_API_KEY).",
-            404: " Check NEWSBRIEF_BASE_URL and NEWSBRIEF_MODEL.",
-        }.get(status, "")
-        return ModelRequestRejected(
-            f"The model server rejected the request (HTTP {status}): {said}.{hint}",
-            extra=upstream,
+    if not isinstance(exc, openai.APIStatusError):
+        return ModelServerError(f"The model call failed: {type(exc).__name__}.")
+    status = exc.status_code
+    said = _upstream_text(exc)
+    log.warning("the model server answered HTTP %d %s: %s", status, tries, redact(said, secrets))
+    wait = retry_after_seconds(exc.response.headers)
+    logged = " The server's message is in the service's log."
+    if status == 429 or status == 503:
+        headers = {"Retry-After": str(max(1, round(wait)))} if wait is not None else None
+        return ModelUnreachable(
+            f"The model server is overloaded (HTTP {status}) {tries}; retry later.{logged}",
+            upstream_status=status,
+            retry_after_s=wait,
+            headers=headers,
         )
-    return ModelServerError(f"The model call failed: {type(exc).__name__}")
+    if status >= 500 or status in RETRYABLE_STATUS:
+        return ModelServerError(
+            f"The model server failed (HTTP {status}) {tries}.{logged}",
+            upstream_status=status,
+            retry_after_s=wait,
+        )
+    hint = {
+        401: " Check NEWSBRIEF_API_KEY (or OPENAI_API_KEY).",
+        403: " Check NEWSBRIEF_API_KEY (or OPENAI_API_KEY).",
+        404: " Check NEWSBRIEF_BASE_URL and NEWSBRIEF_MODEL.",
+    }.get(status, "")
+    return ModelRequestRejected(
+        f"The model server rejected the request (HTTP {status}).{hint}{logged}",
+        upstream_status=status,
+        names_format=_names_format(said),
+    )
 
 
-def _server_message(exc: openai.APIStatusError) -> str:
-    body = exc.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        message = inner.get("message") if isinstance(inner, dict) else inner
-        if isinstance(message, str) and message:
-            return message[:300]
-    return exc.message[:300]
+def _upstream_text(exc: openai.APIStatusError) -> str:
+    """The upstream's error body as text, capped: for the log and for `_names_format`."""
+    try:
+        text = exc.response.text
+    except (httpx2.ResponseNotRead, UnicodeDecodeError):
+        text = exc.message
+    return text[:LOGGED_BODY_CHARS]
+
+
+def _names_format(upstream: str) -> bool:
+    """Whether the upstream's body says the response format is what it refused (a 400 may
+    also be, say, a prompt over the context length)."""
+    folded = upstream.casefold()
+    return any(word in folded for word in _FORMAT_WORDS)
