@@ -83,9 +83,12 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         )
         try:
             if llm is not None:
+                llm.pool = app.state.pool
                 yield
                 return
             async with llm_engine_for(settings) as own:
+                if own is not None:
+                    own.pool = app.state.pool  # the cross-check runs on another core
                 app.state.llm = own
                 yield
         finally:

@@ -49,25 +49,34 @@ class WorkerPool:
         context.set_forkserver_preload(PRELOAD)
         self._pool = ProcessPool(max_workers=workers, initializer=_lower_priority, context=context)
 
-    async def run(self, job: Callable[..., T], *args: Any) -> T:
-        """`job(*args)` in a worker process. Cancelling the caller stops the job."""
+    async def run(self, job: Callable[..., T], *args: Any, admit: bool = True) -> T:
+        """`job(*args)` in a worker process. Cancelling the caller stops the job.
+
+        `admit=False` skips the gate: for work that is bounded already by another gate (the
+        llm engine's cross-check runs inside a slot of the model's gate), and that must not
+        be refused with a 429 of its own."""
+        if not admit:
+            return await self._schedule(job, args)
         async with self.gate.slot():
-            future = self._pool.schedule(job, args=args, timeout=self.timeout)
-            try:
-                # Cancelling the wrapper cancels pebble's future, which stops its process.
-                result: T = await asyncio.wrap_future(future)
-            except FutureTimeout:
-                raise WorkTimedOut(
-                    f"The brief took more than {self.timeout:g} s of CPU work and was "
-                    "stopped (NEWSBRIEF_EXTRACTIVE_TIMEOUT)."
-                ) from None
-            except ProcessExpired as exc:
-                log.error("a worker process died (exit code %s)", exc.exitcode)
-                raise WorkerLost(
-                    f"The worker process briefing this text died (exit code {exc.exitcode}), "
-                    "most likely out of memory."
-                ) from None
-            return result
+            return await self._schedule(job, args)
+
+    async def _schedule(self, job: Callable[..., T], args: tuple[Any, ...]) -> T:
+        future = self._pool.schedule(job, args=args, timeout=self.timeout)
+        try:
+            # Cancelling the wrapper cancels pebble's future, which stops its process.
+            result: T = await asyncio.wrap_future(future)
+        except FutureTimeout:
+            raise WorkTimedOut(
+                f"The brief took more than {self.timeout:g} s of CPU work and was "
+                "stopped (NEWSBRIEF_EXTRACTIVE_TIMEOUT)."
+            ) from None
+        except ProcessExpired as exc:
+            log.error("a worker process died (exit code %s)", exc.exitcode)
+            raise WorkerLost(
+                f"The worker process briefing this text died (exit code {exc.exitcode}), "
+                "most likely out of memory."
+            ) from None
+        return result
 
     def close(self) -> None:
         """Stop the workers now: a job still running is abandoned with its process."""

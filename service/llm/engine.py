@@ -23,6 +23,8 @@ from service.errors import (
     ModelTimedOut,
     NewsbriefError,
     UpstreamError,
+    WorkerLost,
+    WorkTimedOut,
 )
 from service.extractive.engine import extract
 from service.gate import Gate
@@ -32,6 +34,7 @@ from service.llm.ground import Grounded, ground_answer
 from service.llm.prompts import ECHO_CAP, base_messages, echoed_answer, repair_messages
 from service.llm.schema import OutputMode, schema_for
 from service.llm.transport import ModelTransport
+from service.workers import WorkerPool
 
 log = logging.getLogger("newsbrief")
 
@@ -98,6 +101,8 @@ class LlmEngine:
         # response_format moves to the next mode; after that, errors are only errors.
         self._probing = chosen == "auto"
         self._model_seen: str | None = None
+        # The service's worker processes, when it has them (the API's lifespan sets this).
+        self.pool: WorkerPool | None = None
 
     async def close(self) -> None:
         await self.transport.close()
@@ -122,6 +127,31 @@ class LlmEngine:
             return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
 
     async def _run(self, article: Article, spend: Spend) -> EngineResult:
+        # The cross-check's reference, made once per brief while the model thinks.
+        reference = asyncio.ensure_future(self._reference(article))
+        try:
+            return await self._attempts(article, spend, reference)
+        finally:
+            reference.cancel()
+
+    async def _reference(self, article: Article) -> "list[Missed]":
+        """The sentences where the extractive rules see a cue: in a worker process when the
+        service has a pool (the work then runs on another core), else in a thread. A
+        reference that cannot be made (a pathological text past the pool's deadline) is
+        no reference: the cross-check is skipped, not the brief."""
+        if self.pool is None:
+            return await to_thread.run_sync(attribution_cues, article)
+        try:
+            return await self.pool.run(
+                crosscheck_reference, article.text, article.title, admit=False
+            )
+        except (WorkTimedOut, WorkerLost) as exc:
+            log.warning("cross-check skipped: %s", exc.detail)
+            return []
+
+    async def _attempts(
+        self, article: Article, spend: Spend, reference: "asyncio.Future[list[Missed]]"
+    ) -> EngineResult:
         settings = self.settings
         max_tokens = settings.max_tokens
         cuts: list[int] = []  # the budgets at which answers were cut off
@@ -129,8 +159,6 @@ class LlmEngine:
         best: Grounded | None = None
         last: Grounded | None = None
         crosschecked = False
-        # The cross-check's reference, made once per brief, off the event loop.
-        cues = await to_thread.run_sync(attribution_cues, article)
         while spend.attempts < settings.max_attempts:
             completion = await self._call(article, repair, max_tokens, spend)
             if completion.refusal:
@@ -149,7 +177,7 @@ class LlmEngine:
             grounded = last = await to_thread.run_sync(ground_answer, article, completion.content)
             if grounded.parsed and (best is None or _size(grounded) >= _size(best)):
                 best = grounded
-            missed = crosscheck(cues, grounded)
+            missed = crosscheck(await reference, grounded)
             if not grounded.errors:
                 again = settings.crosscheck_reask and spend.attempts < settings.max_attempts
                 if missed and again and not crosschecked:
@@ -165,7 +193,7 @@ class LlmEngine:
                 dropped.append(
                     f"the last attempts failed: the answer was {truncated} (NEWSBRIEF_MAX_TOKENS)"
                 )
-            missed = crosscheck(cues, best)
+            missed = crosscheck(await reference, best)
             return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
         if truncated:
             raise ModelOutputInvalid(
@@ -269,6 +297,11 @@ def attribution_cues(article: Article) -> list[Missed]:
         if claim.cue is not None and sentence is not None and sentence.id not in found:
             found[sentence.id] = Missed(sentence.id, claim.cue)
     return sorted(found.values(), key=lambda m: int(m.sentence[1:]))
+
+
+def crosscheck_reference(text: str, title: str | None) -> list[Missed]:
+    """`attribution_cues` of a text, for a worker process (which segments it again)."""
+    return attribution_cues(Article(text, title))
 
 
 def crosscheck(cues: list[Missed], grounded: Grounded) -> list[Missed]:
