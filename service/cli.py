@@ -17,8 +17,9 @@ from service.errors import NewsbriefError, plain_message
 from service.evaluation.gold import check_report, gold_files, load_gold
 from service.evaluation.report import render_table, report_json
 from service.evaluation.runner import ArticleRun, evaluate
+from service.files import read_article, write_atomically
 from service.pipeline import summarize_sync
-from service.regenerate import print_progress, read_article, regenerate, write_atomically
+from service.regenerate import print_progress, regenerate
 from service.render import render_markdown
 
 ENGINES = ("auto", "llm", "extractive")

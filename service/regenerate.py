@@ -2,9 +2,7 @@
 
 import asyncio
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +13,7 @@ from schemas import Brief, SummaryOptions, SummaryRequest
 from service.cache import text_sha256
 from service.config import Settings
 from service.errors import NewsbriefError
+from service.files import articles_in, read_article, write_atomically
 from service.llm.engine import LlmEngine
 from service.pipeline import brief_key, llm_engine_for, resolve_engine, summarize
 
@@ -36,40 +35,11 @@ def brief_path(article: Path) -> Path:
     return article.with_name(article.stem + BRIEF_SUFFIX)
 
 
-def read_article(path: Path) -> str:
-    """The file's text exactly as stored (no newline translation), or a clear error."""
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise NewsbriefError(f"{path} is not UTF-8 text (byte {exc.start})") from exc
-
-
-def articles_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.txt") if p.is_file())
-
-
 def for_file(brief: Brief) -> str:
     """The brief as checked in: no timings or cache flag, so regeneration diffs stay quiet."""
     meta = brief.meta.model_copy(update={"timings_ms": {}, "cached": False})
     data = brief.model_copy(update={"meta": meta}).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Write beside the target, flush to disk, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    # mkstemp makes the file private (0600); a brief is as readable as the one it replaces.
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _staleness(

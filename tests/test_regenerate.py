@@ -67,7 +67,7 @@ def test_an_interrupted_write_leaves_the_old_brief_whole(
     def crash(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("service.regenerate.os.replace", crash)
+    monkeypatch.setattr("service.files.os.replace", crash)
     outcomes = run(folder, settings, force=True)
     assert outcomes["seed.txt"].status == "failed"
     assert (folder / "seed.brief.json").read_bytes() == before
