@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from schemas import Brief, SummaryOptions, SummaryRequest
 from service.cache import text_sha256
 from service.config import Settings
-from service.errors import NewsbriefError
+from service.errors import NewsbriefError, plain_message
 from service.files import articles_in, read_article, write_atomically
 from service.llm.engine import LlmEngine
 from service.pipeline import brief_key, llm_engine_for, resolve_engine, summarize
@@ -111,8 +112,18 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, NewsbriefError):
         return exc.detail
     if isinstance(exc, ValidationError):
-        return "; ".join(e["msg"] for e in exc.errors())
+        return "; ".join(_plain(error) for error in exc.errors())
     return str(exc)
+
+
+def _plain(error: ErrorDetails) -> str:
+    """One validation error as a person would say it: no "Value error, ", and where it was
+    when the message does not already begin with the field's name."""
+    message = plain_message(error["msg"])
+    where = ".".join(str(part) for part in error["loc"])
+    if not where or message.startswith(str(error["loc"][-1])):
+        return message
+    return f"{where}: {message}"
 
 
 async def regenerate(

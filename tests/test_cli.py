@@ -85,3 +85,13 @@ def test_a_bad_setting_names_its_variable(
     monkeypatch.setenv("NEWSBRIEF_PORT", "eighty")
     assert main(["summarize", str(SEED_ARTICLE)]) == 1
     assert "configuration error: NEWSBRIEF_PORT:" in capsys.readouterr().err
+
+
+def test_summaries_names_a_failed_article_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "blank.txt").write_text("  \n")
+    assert main(["summaries", str(tmp_path), "--engine", "extractive"]) == 1
+    err = capsys.readouterr().err
+    assert "failed: blank.txt (text is empty, or has no letters or digits)" in err
+    assert "Value error" not in err

@@ -118,3 +118,8 @@ def test_the_checked_in_seed_briefs_are_current(settings: Settings) -> None:
     outcomes = run(SEEDS, settings, check=True)
     assert len(outcomes) >= 5
     assert {name: o.status for name, o in outcomes.items()} == dict.fromkeys(outcomes, "ok")
+
+
+def test_a_failure_is_told_in_plain_words_not_pydantic_s(folder: Path, settings: Settings) -> None:
+    (folder / "blank.txt").write_text("   \n")
+    assert run(folder, settings)["blank.txt"].detail == "text is empty, or has no letters or digits"
