@@ -14,17 +14,20 @@ from schemas import Brief, SummaryOptions, SummaryRequest
 from service.cache import text_sha256
 from service.config import Settings
 from service.errors import NewsbriefError, plain_message
-from service.files import articles_in, read_article, write_atomically
+from service.files import abandoned_temp_files, articles_in, read_article, write_atomically
 from service.llm.engine import LlmEngine
 from service.pipeline import brief_key, llm_engine_for, resolve_engine, summarize
 
 BRIEF_SUFFIX = ".brief.json"
+LEFTOVER = "temporary file left by an interrupted run"
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     name: str
-    status: str  # written | unchanged | failed | orphan | missing | stale | invalid | ok
+    # written | unchanged | failed | orphan | missing | stale | invalid | ok, and for a temporary
+    # file an interrupted run left: removed (by this run) | leftover (seen by --check)
+    status: str
     detail: str = ""
 
     @property
@@ -139,6 +142,7 @@ async def regenerate(
     """Brief (or check) every article in a folder, `jobs` at a time, reporting each as it ends."""
     paths = articles_in(folder)
     resolved = resolve_engine(engine, settings)
+    leftovers = _abandoned_writes(folder, check)
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
@@ -161,9 +165,42 @@ async def regenerate(
             status = "stale" if check else "orphan"
             detail = "no article beside this brief; delete it if the article is gone"
             outcomes.append(Outcome(orphan.name, status, detail))
+    return outcomes + leftovers
+
+
+def _abandoned_writes(folder: Path, check: bool) -> list[Outcome]:
+    """Temporary files of briefs whose writer was killed (SIGKILL, a crash, a power cut):
+    removed, or with --check only listed, since a check changes nothing and a half-written
+    brief was never a brief."""
+    outcomes = []
+    for tmp in abandoned_temp_files(folder, BRIEF_SUFFIX):
+        if check:
+            outcomes.append(Outcome(tmp.name, "leftover", LEFTOVER + "; make summaries removes it"))
+            continue
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError as exc:
+            outcomes.append(Outcome(tmp.name, "leftover", f"{LEFTOVER}; not removed: {exc}"))
+        else:
+            outcomes.append(Outcome(tmp.name, "removed", LEFTOVER))
     return outcomes
 
 
-def print_progress(done: int, total: int, outcome: Outcome) -> None:
-    detail = f" ({outcome.detail})" if outcome.detail else ""
-    print(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}", file=sys.stderr)
+@dataclass(slots=True)
+class Progress:
+    """Prints each article's outcome as it ends, and keeps the counts an interrupt reports."""
+
+    done: int = 0
+    written: int = 0
+
+    def __call__(self, done: int, total: int, outcome: Outcome) -> None:
+        self.done = done
+        self.written += outcome.status == "written"
+        detail = f" ({outcome.detail})" if outcome.detail else ""
+        print(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}", file=sys.stderr)
+
+    def so_far(self) -> str:
+        return (
+            f"{self.written} brief(s) written, {self.done} article(s) done; "
+            "the other briefs are as they were"
+        )

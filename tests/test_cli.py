@@ -9,6 +9,7 @@ import pytest
 
 from service.cli import main
 from tests.conftest import SEED_ARTICLE
+from tests.temp_files import dead_pid, plant
 
 
 @pytest.fixture(autouse=True)
@@ -95,3 +96,15 @@ def test_summaries_names_a_failed_article_in_plain_words(
     err = capsys.readouterr().err
     assert "failed: blank.txt (text is empty, or has no letters or digits)" in err
     assert "Value error" not in err
+
+
+def test_summaries_check_passes_and_names_a_leftover_temp_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen.\n")
+    assert main(["summaries", str(tmp_path), "--engine", "extractive"]) == 0
+    left = plant(tmp_path, f".a.brief.json.{dead_pid()}-0123abcd.tmp")
+    assert main(["summaries", str(tmp_path), "--engine", "extractive", "--check"]) == 0
+    err = capsys.readouterr().err
+    assert f"leftover: {left.name}" in err
+    assert "all 1 briefs are current" in err
