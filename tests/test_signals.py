@@ -3,6 +3,7 @@
 import os
 import select
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -18,12 +19,14 @@ from tests.conftest import ROOT
 SLOW_ARTICLE = ('"' + "the mayor said the bridge would reopen. " * 4000)[:150_000]
 
 
-def start_summaries(folder: Path) -> subprocess.Popen[bytes]:
+def start_summaries(
+    folder: Path, engine: str = "extractive", **settings: str
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBRIEF_")}
-    env["PYTHONPATH"] = str(ROOT)
+    env.update(settings, PYTHONPATH=str(ROOT))
     command = [sys.executable, "-m", "service.cli", "summaries", str(folder)]
     return subprocess.Popen(
-        [*command, "--engine", "extractive"], cwd=folder, env=env, stderr=subprocess.PIPE
+        [*command, "--engine", engine], cwd=folder, env=env, stderr=subprocess.PIPE
     )
 
 
@@ -83,3 +86,31 @@ def test_an_interrupted_run_says_what_it_had_written(tmp_path: Path) -> None:
         process.wait()
     last = (seen + rest).decode().splitlines()[-1]
     assert last.startswith("newsbrief: interrupted by SIGTERM: 1 brief(s) written")
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_sigterm_ends_summaries_waiting_on_a_model_server_that_never_answers(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen.\n")
+    with socket.create_server(("127.0.0.1", 0)) as silent_server:
+        port = silent_server.getsockname()[1]
+        process = start_summaries(
+            tmp_path,
+            engine="llm",
+            NEWSBRIEF_BASE_URL=f"http://127.0.0.1:{port}/v1",
+            NEWSBRIEF_MODEL="silent",
+        )
+        try:
+            silent_server.settimeout(30)
+            connection, _ = silent_server.accept()  # the brief now waits for an answer
+            sent = time.monotonic()
+            process.send_signal(signal.SIGTERM)
+            returncode = process.wait(timeout=10)
+            elapsed = time.monotonic() - sent
+            connection.close()
+        finally:
+            process.kill()
+            process.wait()
+    assert returncode == 143
+    assert elapsed < 2.0
