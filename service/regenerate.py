@@ -197,7 +197,9 @@ class Progress:
         self.done = done
         self.written += outcome.status == "written"
         detail = f" ({outcome.detail})" if outcome.detail else ""
-        print(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}", file=sys.stderr)
+        # One write with its newline (print makes two): a signal between them would glue the
+        # interrupt's own line to this one.
+        sys.stderr.write(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}\n")
 
     def so_far(self) -> str:
         return (
