@@ -2,11 +2,13 @@
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
+import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,27 +19,62 @@ from service.errors import NewsbriefError, plain_message
 from service.evaluation.gold import check_report, gold_files, load_gold
 from service.evaluation.report import render_table, report_json
 from service.evaluation.runner import ArticleRun, evaluate
+from service.files import read_article, remove_unfinished_writes, write_atomically
 from service.pipeline import summarize_sync
-from service.regenerate import print_progress, read_article, regenerate, write_atomically
+from service.regenerate import Progress, regenerate
 from service.render import render_markdown
 
 ENGINES = ("auto", "llm", "extractive")
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C, so temporary files are removed
+class _ExitOnSignal:
+    """SIGTERM and SIGINT end the process at once, with 128 + the signal's number (143, 130).
+
+    The extractive engine runs in worker threads, which nothing can stop from outside; a
+    normal exit (an exception unwinding, asyncio.run's shutdown, the interpreter's) waits for
+    each of them to finish, minutes for a long article. So the handler removes this process's
+    unfinished temporary files, says what was done, and leaves with os._exit without joining
+    them. Nothing half-written is lost: a brief only ever replaces its file by a rename after
+    fsync, and any socket to a model server is closed by the kernel."""
+
+    def __init__(self) -> None:
+        self.so_far: Callable[[], str] | None = None  # what the running command has done
+        self.exiting = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.exiting:  # a second signal, run inside this handler: let the first finish
+            return
+        self.exiting = True
+        remove_unfinished_writes()
+        done = f": {self.so_far()}" if self.so_far is not None else ""
+        line = f"newsbrief: interrupted by {signal.Signals(signum).name}{done}\n"
+        for stream in (sys.stdout, sys.stderr):
+            # Closed, or the signal came in the middle of a write to it.
+            with contextlib.suppress(OSError, ValueError, RuntimeError):
+                stream.flush()
+        # os.write, not print: the signal may have come in the middle of a print to stderr.
+        os.write(2, line.encode("utf-8", "replace"))
+        os._exit(128 + signum)
+
+
+_EXIT_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+_on_signal = _ExitOnSignal()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    previous = signal.getsignal(signal.SIGTERM)
-    if args.command != "serve":  # uvicorn handles its own signals
-        signal.signal(signal.SIGTERM, _interrupt)
+    if args.command == "serve":  # uvicorn handles its own signals
+        return _run(args)
+    previous = {signum: signal.getsignal(signum) for signum in _EXIT_SIGNALS}
+    for signum in _EXIT_SIGNALS:
+        signal.signal(signum, _on_signal)
     try:
         return _run(args)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        _on_signal.so_far = None
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -50,8 +87,6 @@ def _run(args: argparse.Namespace) -> int:
         return code
     except NewsbriefError as exc:
         return _fail(exc.detail)
-    except KeyboardInterrupt:
-        return _fail("interrupted", code=130)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,6 +161,8 @@ def _summaries(args: argparse.Namespace, settings: Settings) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
         return _fail(f"no such folder: {folder}")
+    progress = Progress()
+    _on_signal.so_far = progress.so_far
     outcomes = asyncio.run(
         regenerate(
             folder,
@@ -134,15 +171,18 @@ def _summaries(args: argparse.Namespace, settings: Settings) -> int:
             force=args.force,
             check=args.check,
             jobs=args.jobs,
-            progress=print_progress,
+            progress=progress,
         )
     )
+    temporary = [o for o in outcomes if o.status in ("removed", "leftover")]
+    for tmp in temporary:
+        print(f"{tmp.status}: {tmp.name} ({tmp.detail})", file=sys.stderr)
     failed = [o for o in outcomes if o.failed]
     if args.check:
         if failed:
             names = ", ".join(f"{o.name} ({o.status}: {o.detail})" for o in failed)
             return _fail(f"{len(failed)} brief(s) are not current: {names}. Run: make summaries")
-        print(f"all {len(outcomes)} briefs are current", file=sys.stderr)
+        print(f"all {len(outcomes) - len(temporary)} briefs are current", file=sys.stderr)
         return 0
     for orphan in (o for o in outcomes if o.status == "orphan"):
         print(f"warning: {orphan.name}: {orphan.detail}", file=sys.stderr)

@@ -2,29 +2,32 @@
 
 import asyncio
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from schemas import Brief, SummaryOptions, SummaryRequest
 from service.cache import text_sha256
 from service.config import Settings
-from service.errors import NewsbriefError
+from service.errors import NewsbriefError, plain_message
+from service.files import abandoned_temp_files, articles_in, read_article, write_atomically
 from service.llm.engine import LlmEngine
 from service.pipeline import brief_key, llm_engine_for, resolve_engine, summarize
 
 BRIEF_SUFFIX = ".brief.json"
+LEFTOVER = "temporary file left by an interrupted run"
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     name: str
-    status: str  # written | unchanged | failed | orphan | missing | stale | invalid | ok
+    # written | unchanged | failed | orphan | missing | stale | invalid | ok, and for a temporary
+    # file an interrupted run left: removed (by this run) | leftover (seen by --check)
+    status: str
     detail: str = ""
 
     @property
@@ -36,40 +39,11 @@ def brief_path(article: Path) -> Path:
     return article.with_name(article.stem + BRIEF_SUFFIX)
 
 
-def read_article(path: Path) -> str:
-    """The file's text exactly as stored (no newline translation), or a clear error."""
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise NewsbriefError(f"{path} is not UTF-8 text (byte {exc.start})") from exc
-
-
-def articles_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.txt") if p.is_file())
-
-
 def for_file(brief: Brief) -> str:
     """The brief as checked in: no timings or cache flag, so regeneration diffs stay quiet."""
     meta = brief.meta.model_copy(update={"timings_ms": {}, "cached": False})
     data = brief.model_copy(update={"meta": meta}).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Write beside the target, flush to disk, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    # mkstemp makes the file private (0600); a brief is as readable as the one it replaces.
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _staleness(
@@ -141,8 +115,18 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, NewsbriefError):
         return exc.detail
     if isinstance(exc, ValidationError):
-        return "; ".join(e["msg"] for e in exc.errors())
+        return "; ".join(_plain(error) for error in exc.errors())
     return str(exc)
+
+
+def _plain(error: ErrorDetails) -> str:
+    """One validation error as a person would say it: no "Value error, ", and where it was
+    when the message does not already begin with the field's name."""
+    message = plain_message(error["msg"])
+    where = ".".join(str(part) for part in error["loc"])
+    if not where or message.startswith(str(error["loc"][-1])):
+        return message
+    return f"{where}: {message}"
 
 
 async def regenerate(
@@ -158,6 +142,7 @@ async def regenerate(
     """Brief (or check) every article in a folder, `jobs` at a time, reporting each as it ends."""
     paths = articles_in(folder)
     resolved = resolve_engine(engine, settings)
+    leftovers = _abandoned_writes(folder, check)
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
@@ -180,9 +165,44 @@ async def regenerate(
             status = "stale" if check else "orphan"
             detail = "no article beside this brief; delete it if the article is gone"
             outcomes.append(Outcome(orphan.name, status, detail))
+    return outcomes + leftovers
+
+
+def _abandoned_writes(folder: Path, check: bool) -> list[Outcome]:
+    """Temporary files of briefs whose writer was killed (SIGKILL, a crash, a power cut):
+    removed, or with --check only listed, since a check changes nothing and a half-written
+    brief was never a brief."""
+    outcomes = []
+    for tmp in abandoned_temp_files(folder, BRIEF_SUFFIX):
+        if check:
+            outcomes.append(Outcome(tmp.name, "leftover", LEFTOVER + "; make summaries removes it"))
+            continue
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError as exc:
+            outcomes.append(Outcome(tmp.name, "leftover", f"{LEFTOVER}; not removed: {exc}"))
+        else:
+            outcomes.append(Outcome(tmp.name, "removed", LEFTOVER))
     return outcomes
 
 
-def print_progress(done: int, total: int, outcome: Outcome) -> None:
-    detail = f" ({outcome.detail})" if outcome.detail else ""
-    print(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}", file=sys.stderr)
+@dataclass(slots=True)
+class Progress:
+    """Prints each article's outcome as it ends, and keeps the counts an interrupt reports."""
+
+    done: int = 0
+    written: int = 0
+
+    def __call__(self, done: int, total: int, outcome: Outcome) -> None:
+        self.done = done
+        self.written += outcome.status == "written"
+        detail = f" ({outcome.detail})" if outcome.detail else ""
+        # One write with its newline (print makes two): a signal between them would glue the
+        # interrupt's own line to this one.
+        sys.stderr.write(f"[{done}/{total}] {outcome.name}: {outcome.status}{detail}\n")
+
+    def so_far(self) -> str:
+        return (
+            f"{self.written} brief(s) written, {self.done} article(s) done; "
+            "the other briefs are as they were"
+        )

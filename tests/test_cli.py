@@ -9,6 +9,7 @@ import pytest
 
 from service.cli import main
 from tests.conftest import SEED_ARTICLE
+from tests.temp_files import dead_pid, plant
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +86,25 @@ def test_a_bad_setting_names_its_variable(
     monkeypatch.setenv("NEWSBRIEF_PORT", "eighty")
     assert main(["summarize", str(SEED_ARTICLE)]) == 1
     assert "configuration error: NEWSBRIEF_PORT:" in capsys.readouterr().err
+
+
+def test_summaries_names_a_failed_article_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "blank.txt").write_text("  \n")
+    assert main(["summaries", str(tmp_path), "--engine", "extractive"]) == 1
+    err = capsys.readouterr().err
+    assert "failed: blank.txt (text is empty, or has no letters or digits)" in err
+    assert "Value error" not in err
+
+
+def test_summaries_check_passes_and_names_a_leftover_temp_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen.\n")
+    assert main(["summaries", str(tmp_path), "--engine", "extractive"]) == 0
+    left = plant(tmp_path, f".a.brief.json.{dead_pid()}-0123abcd.tmp")
+    assert main(["summaries", str(tmp_path), "--engine", "extractive", "--check"]) == 0
+    err = capsys.readouterr().err
+    assert f"leftover: {left.name}" in err
+    assert "all 1 briefs are current" in err

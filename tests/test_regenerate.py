@@ -9,8 +9,10 @@ import pytest
 
 from schemas import Brief
 from service.config import Settings
+from service.files import ABANDONED_AFTER_S
 from service.regenerate import Outcome, regenerate
 from tests.conftest import SEED_ARTICLE, SEEDS
+from tests.temp_files import dead_pid, plant
 
 
 def run(folder: Path, settings: Settings, **kwargs: object) -> dict[str, Outcome]:
@@ -67,7 +69,7 @@ def test_an_interrupted_write_leaves_the_old_brief_whole(
     def crash(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("service.regenerate.os.replace", crash)
+    monkeypatch.setattr("service.files.os.replace", crash)
     outcomes = run(folder, settings, force=True)
     assert outcomes["seed.txt"].status == "failed"
     assert (folder / "seed.brief.json").read_bytes() == before
@@ -118,3 +120,32 @@ def test_the_checked_in_seed_briefs_are_current(settings: Settings) -> None:
     outcomes = run(SEEDS, settings, check=True)
     assert len(outcomes) >= 5
     assert {name: o.status for name, o in outcomes.items()} == dict.fromkeys(outcomes, "ok")
+
+
+def test_a_failure_is_told_in_plain_words(folder: Path, settings: Settings) -> None:
+    (folder / "blank.txt").write_text("   \n")
+    assert run(folder, settings)["blank.txt"].detail == "text is empty, or has no letters or digits"
+
+
+def test_temp_files_left_by_a_killed_run_are_removed_by_the_next_run(
+    folder: Path, settings: Settings
+) -> None:
+    left = [
+        plant(folder, f".seed.brief.json.{dead_pid()}-0123abcd.tmp"),
+        plant(folder, ".other.brief.json.k3_9xq2z.tmp", age_s=ABANDONED_AFTER_S + 60),
+    ]
+    outcomes = run(folder, settings)
+    assert {name: outcomes[name].status for name in (p.name for p in left)} == dict.fromkeys(
+        (p.name for p in left), "removed"
+    )
+    assert not list(folder.glob(".*.tmp"))
+    assert outcomes["seed.txt"].status == "written"
+
+
+def test_check_lists_leftover_temp_files_and_still_passes(folder: Path, settings: Settings) -> None:
+    run(folder, settings)
+    left = plant(folder, f".seed.brief.json.{dead_pid()}-0123abcd.tmp")
+    outcome = run(folder, settings, check=True)[left.name]
+    assert outcome.status == "leftover"
+    assert not outcome.failed
+    assert left.exists()

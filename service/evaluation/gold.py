@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from schemas import ActorKind, HedgeKind, Span
 from service.errors import NewsbriefError
-from service.regenerate import read_article
+from service.files import read_article
 
 Split = Literal["tune", "heldout"]
 
