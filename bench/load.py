@@ -139,6 +139,22 @@ def tree_rss_mb(pid: int) -> float:
     return total
 
 
+def own_cpu_s(pid: int) -> float:
+    """CPU seconds one process has used (user + system); steadier than wall time on a
+    shared machine."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+def cpu_s(pid: int) -> tuple[float, float]:
+    """CPU seconds of the service's own process, and of its worker processes."""
+    workers = 0.0
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        workers += sum(cpu_s(int(child)))
+    return own_cpu_s(pid), workers
+
+
 def p(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
@@ -180,20 +196,26 @@ def overhead(upstream: int, seed: str, runs: int) -> None:
 
 
 def wide_burst(upstream: int, seed: str, count: int) -> None:
+    """Twice: first on a fresh service (each brief opens its own connection to the model
+    server), then again on the same service, whose connections are now open."""
     delay = 1.0
-    with service(upstream, delay, max_inflight=count, max_queue=count) as (url, _):
+    with service(upstream, delay, max_inflight=count, max_queue=count) as (url, pid):
         asyncio.run(post_many(url, [{"text": seed + "\n\nWarm-up."}]))
-        bodies = [{"text": t} for t in texts(count, seed)]
-        t0 = time.perf_counter()
-        results = asyncio.run(post_many(url, bodies))
-        wall = time.perf_counter() - t0
-    errors = sum(1 for status, _, _ in results if status != 200)
-    latencies = [took for _, took, _ in results]
-    print(
-        f"2. {count} concurrent distinct briefs, {delay:g} s upstream, gate wide open: "
-        f"{wall:.2f} s in all ({wall / delay:.2f}x the ideal), {errors} errors, "
-        f"p50 {p(latencies, 0.5):.2f} s, p99 {p(latencies, 0.99):.2f} s"
-    )
+        for run, when in enumerate(("fresh service", "connections warm")):
+            bodies = [{"text": f"{t} Run {run}."} for t in texts(count, seed)]
+            t0, c0 = time.perf_counter(), cpu_s(pid)
+            results = asyncio.run(post_many(url, bodies))
+            wall, c1 = time.perf_counter() - t0, cpu_s(pid)
+            own, workers = ((c1[i] - c0[i]) * 1000 / count for i in (0, 1))
+            errors = sum(1 for status, _, _ in results if status != 200)
+            latencies = [took for _, took, _ in results]
+            print(
+                f"2. {count} concurrent distinct briefs, {delay:g} s upstream, gate wide open, "
+                f"{when}: {wall:.2f} s in all ({wall / delay:.2f}x the ideal), {errors} "
+                f"errors, p50 {p(latencies, 0.5):.2f} s, p99 {p(latencies, 0.99):.2f} s; "
+                f"CPU per brief {own:.1f} ms in the service's process, {workers:.1f} ms in "
+                "its workers"
+            )
 
 
 def default_gate(upstream: int, seed: str, count: int) -> None:

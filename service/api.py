@@ -43,20 +43,27 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+async def get_app_settings(request: Request) -> Settings:
+    """The settings the app was made with. Every dependency here is `async def`: FastAPI runs
+    a plain `def` in a thread, a hop that costs more than these lookups."""
+    settings: Settings = request.app.state.settings
+    return settings
 
 
-def get_cache(request: Request) -> BriefCache:
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+async def get_cache(request: Request) -> BriefCache:
     cache: BriefCache = request.app.state.cache
     return cache
 
 
-def get_llm(request: Request) -> LlmEngine | None:
+async def get_llm(request: Request) -> LlmEngine | None:
     llm: LlmEngine | None = request.app.state.llm
     return llm
 
 
-def require_json(request: Request) -> None:
+async def require_json(request: Request) -> None:
     """Refuse bodies that are not JSON with a 415 that says what to send."""
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
@@ -105,7 +112,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
     app.state.pool = None  # extractive workers, started by the lifespan; else a thread
     app.state.flights = Flights[Brief]()
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_text_chars * 6 + 65_536, settings=settings)
 
@@ -131,9 +138,8 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
             return problem_response(
                 ProblemCode.CLIENT_CLOSED, "The client went away; the brief was stopped."
             )
-        # A large brief takes a while to serialise: off the event loop, like the work itself.
-        content = await to_thread.run_sync(brief.model_dump_json)
-        return Response(content, media_type="application/json")
+        # Serialised here, once, rather than validated again against the response model.
+        return Response(brief.model_dump_json(), media_type="application/json")
 
     @app.get("/v1/schema", summary="The Brief's JSON Schema")
     async def brief_schema() -> JSONResponse:

@@ -82,6 +82,9 @@ class MemoryCache:
                 _, evicted = self._items.popitem(last=False)
                 self.bytes -= len(evicted)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -107,6 +110,11 @@ class BriefCache:
             store = BriefStore(settings.store_path, settings.store_mb * MB)
             log.info("brief store: %s (at most %d MB)", settings.store_path, settings.store_mb)
         return cls(settings.cache_mb * MB, store)
+
+    def may_have(self, key: BriefKey) -> bool:
+        """False when `get` would surely miss (not in memory, no store): a cheap test, so
+        that a caller can skip handing the lookup to a thread."""
+        return self.store is not None or key in self.memory
 
     def get(self, key: BriefKey) -> Brief | None:
         data = self.memory.get(key)

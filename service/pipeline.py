@@ -85,8 +85,12 @@ async def summarize(
         )
     engine = resolve_engine(request.options.engine, settings)
     key = brief_key(request, engine, settings)
-    # Off the event loop: a hit is decoded from JSON, a put encodes (large briefs take a while).
-    if cache is not None and (hit := await to_thread.run_sync(cache.get, key)) is not None:
+    # A hit is decoded from JSON (a large brief takes a while): in a thread, when there may be one.
+    if (
+        cache is not None
+        and cache.may_have(key)
+        and (hit := await to_thread.run_sync(cache.get, key)) is not None
+    ):
         elapsed = (time.perf_counter() - started) * 1000
         meta = hit.meta.model_copy(update={"cached": True, "timings_ms": {"total": elapsed}})
         return hit.model_copy(update={"meta": meta})
@@ -94,7 +98,7 @@ async def summarize(
     async def work() -> Brief:
         brief = await _run(request, engine, settings, llm, pool, started)
         if cache is not None:
-            await to_thread.run_sync(cache.put, key, brief)
+            cache.put(key, brief)  # encodes in place; the store's write has its own thread
         return brief
 
     if flights is None:
@@ -117,7 +121,10 @@ async def _run(
             assert own is not None  # resolve_engine checked that a model is configured
             return await _run_llm(request, own, started)
     if pool is not None:
-        brief = await pool.run(extractive_brief, request.text, request.title)
+        # JSON across the process boundary: unpickling a large brief's objects holds the
+        # event loop's GIL for a tenth of a second; validating JSON lets it go between spans.
+        data = await pool.run(extractive_brief_json, request.text, request.title)
+        brief = await to_thread.run_sync(Brief.model_validate_json, data)
     else:
         brief = await to_thread.run_sync(extractive_brief, request.text, request.title)
     brief.meta.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 3)
@@ -170,6 +177,11 @@ def extractive_brief(text: str, title: str | None) -> Brief:
         engine_version=engine_version(),
         timings_ms=timings,
     )
+
+
+def extractive_brief_json(text: str, title: str | None) -> bytes:
+    """`extractive_brief` as JSON, for a worker process to send back."""
+    return extractive_brief(text, title).model_dump_json().encode("utf-8")
 
 
 def _brief(result: EngineResult, **meta: Any) -> Brief:

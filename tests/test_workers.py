@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from schemas import Brief
 from service.api import create_app
 from service.errors import Overloaded, WorkTimedOut
 from service.workers import WorkerPool
 from tests.conftest import offline_settings
 
 
-def sleep_then_brief(text: str, title: str | None) -> Brief:
+def sleep_then_brief(text: str, title: str | None) -> bytes:
     """A stand-in for the extractive engine on a pathological text: it never finishes in time.
     Module-level so that a worker process can import it."""
     time.sleep(60)
@@ -109,7 +108,7 @@ def test_beyond_the_workers_and_the_queue_a_job_is_refused_with_retry_after() ->
 def test_the_api_answers_a_brief_past_the_deadline_with_a_504_problem(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("service.pipeline.extractive_brief", sleep_then_brief)
+    monkeypatch.setattr("service.pipeline.extractive_brief_json", sleep_then_brief)
     app = create_app(offline_settings(extractive_timeout=0.5, extractive_workers=1))
     with TestClient(app) as client:
         response = client.post("/v1/summaries", json={"text": "The mayor said so."})

@@ -43,6 +43,9 @@ def _environment(directory: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,
+        # Read once per process, like prompt_version: a template edited under a running
+        # service must not change its prompts while the version it stamps stays the same.
+        auto_reload=False,
     )
 
 
