@@ -18,7 +18,7 @@ from service.config import Settings, get_settings
 from service.errors import ProblemCode, TextTooLarge, UnsupportedMediaType
 from service.flights import Flights
 from service.llm.engine import LlmEngine
-from service.pipeline import llm_engine_for, summarize
+from service.pipeline import llm_engine_for, summarize_encoded
 from service.problems import install_problem_handlers, problem_for, problem_response
 from service.workers import WorkerPool, pool_size
 
@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     app.state.cache = BriefCache.from_settings(settings)
     app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
     app.state.pool = None  # extractive workers, started by the lifespan; else a thread
-    app.state.flights = Flights[Brief]()
+    app.state.flights = Flights[bytes]()
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_text_chars * 6 + 65_536, settings=settings)
@@ -132,14 +132,14 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
     ) -> Response:
         """Summary, actors, claims and hedges; every span indexes the text as sent."""
         state = request.app.state
-        work = summarize(body, settings, cache, llm, pool=state.pool, flights=state.flights)
-        brief = await until_disconnected(request, work)
-        if brief is None:
+        work = summarize_encoded(body, settings, cache, llm, pool=state.pool, flights=state.flights)
+        data = await until_disconnected(request, work)
+        if data is None:
             return problem_response(
                 ProblemCode.CLIENT_CLOSED, "The client went away; the brief was stopped."
             )
-        # Serialised here, once, rather than validated again against the response model.
-        return Response(brief.model_dump_json(), media_type="application/json")
+        # The brief's JSON as the pipeline made it (the response model is the documentation).
+        return Response(data, media_type="application/json")
 
     @app.get("/v1/schema", summary="The Brief's JSON Schema")
     async def brief_schema() -> JSONResponse:

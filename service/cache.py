@@ -116,24 +116,34 @@ class BriefCache:
         that a caller can skip handing the lookup to a thread."""
         return self.store is not None or key in self.memory
 
-    def get(self, key: BriefKey) -> Brief | None:
+    def get_encoded(self, key: BriefKey) -> bytes | None:
+        """The brief as its JSON bytes: a memory hit is served as stored, not decoded."""
         data = self.memory.get(key)
         if data is not None:
-            return Brief.model_validate_json(data)
+            return data
         if self.store is None:
             return None
         digest = key.digest()
-        brief = self.store.get(digest)
-        if brief is not None:
-            self.memory.put(key, encode_brief(brief))
-            self._write(self.store.touch, digest)
-        return brief
-
-    def put(self, key: BriefKey, brief: Brief) -> None:
+        brief = self.store.get(digest)  # checked against the schema: a bad row is a miss
+        if brief is None:
+            return None
         data = encode_brief(brief)
+        self.memory.put(key, data)
+        self._write(self.store.touch, digest)
+        return data
+
+    def get(self, key: BriefKey) -> Brief | None:
+        data = self.get_encoded(key)
+        return None if data is None else Brief.model_validate_json(data)
+
+    def put_encoded(self, key: BriefKey, data: bytes) -> None:
+        """Keep a brief given as its JSON bytes (`encode_brief`)."""
         self.memory.put(key, data)
         if self.store is not None:
             self._write(self.store.put, key.digest(), key.json(), data)
+
+    def put(self, key: BriefKey, brief: Brief) -> None:
+        self.put_encoded(key, encode_brief(brief))
 
     def close(self) -> None:
         """Finish the pending store writes and close the store."""

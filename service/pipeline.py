@@ -10,7 +10,8 @@ from anyio import to_thread
 
 from schemas import SCHEMA_VERSION, Brief, Meta, SummaryRequest
 from service.article import Article
-from service.cache import BriefCache, BriefKey, text_sha256
+from service.brief_json import with_meta
+from service.cache import BriefCache, BriefKey, encode_brief, text_sha256
 from service.config import Settings
 from service.engine_result import EngineResult
 from service.errors import EngineUnavailable, TextTooLarge
@@ -70,13 +71,28 @@ async def summarize(
     llm: LlmEngine | None = None,
     *,
     pool: WorkerPool | None = None,
-    flights: Flights[Brief] | None = None,
+    flights: Flights[bytes] | None = None,
 ) -> Brief:
     """Brief one article: validate, segment, run the engine, assemble the meta.
 
     `llm` is the process's shared llm engine; without one, a request for llm makes its own.
     `pool` runs extractive work in worker processes (else in a thread); `flights` lets
     identical requests in flight at once share one brief."""
+    data = await summarize_encoded(request, settings, cache, llm, pool=pool, flights=flights)
+    return await to_thread.run_sync(Brief.model_validate_json, data)
+
+
+async def summarize_encoded(
+    request: SummaryRequest,
+    settings: Settings,
+    cache: BriefCache | None = None,
+    llm: LlmEngine | None = None,
+    *,
+    pool: WorkerPool | None = None,
+    flights: Flights[bytes] | None = None,
+) -> bytes:
+    """`summarize`, with the brief as its JSON bytes (`encode_brief`): what the API sends and
+    the cache keeps, so that neither decodes nor encodes a large brief again."""
     started = time.perf_counter()
     if len(request.text) > settings.max_text_chars:
         raise TextTooLarge(
@@ -85,21 +101,19 @@ async def summarize(
         )
     engine = resolve_engine(request.options.engine, settings)
     key = brief_key(request, engine, settings)
-    # A hit is decoded from JSON (a large brief takes a while): in a thread, when there may be one.
+    # A lookup that may reach the store's file goes to a thread; a sure miss does not.
     if (
         cache is not None
         and cache.may_have(key)
-        and (hit := await to_thread.run_sync(cache.get, key)) is not None
+        and (hit := await to_thread.run_sync(cache.get_encoded, key)) is not None
     ):
-        elapsed = (time.perf_counter() - started) * 1000
-        meta = hit.meta.model_copy(update={"cached": True, "timings_ms": {"total": elapsed}})
-        return hit.model_copy(update={"meta": meta})
+        return with_meta(hit, cached=True, timings_ms={"total": _ms_since(started)})
 
-    async def work() -> Brief:
-        brief = await _run(request, engine, settings, llm, pool, started)
+    async def work() -> bytes:
+        data = await _run(request, engine, settings, llm, pool, started)
         if cache is not None:
-            cache.put(key, brief)  # encodes in place; the store's write has its own thread
-        return brief
+            cache.put_encoded(key, data)  # the store's write has its own thread
+        return data
 
     if flights is None:
         return await work()
@@ -113,22 +127,24 @@ async def _run(
     llm: LlmEngine | None,
     pool: WorkerPool | None,
     started: float,
-) -> Brief:
+) -> bytes:
     if engine == "llm":
         if llm is not None:
-            return await _run_llm(request, llm, started)
+            return encode_brief(await _run_llm(request, llm, started))
         async with llm_engine_for(settings) as own:
             assert own is not None  # resolve_engine checked that a model is configured
-            return await _run_llm(request, own, started)
+            return encode_brief(await _run_llm(request, own, started))
     if pool is not None:
-        # JSON across the process boundary: unpickling a large brief's objects holds the
-        # event loop's GIL for a tenth of a second; validating JSON lets it go between spans.
+        # JSON across the process boundary, passed on as it came: unpickling (or decoding)
+        # a large brief's objects would hold the event loop for a tenth of a second.
         data = await pool.run(extractive_brief_json, request.text, request.title)
-        brief = await to_thread.run_sync(Brief.model_validate_json, data)
     else:
-        brief = await to_thread.run_sync(extractive_brief, request.text, request.title)
-    brief.meta.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 3)
-    return brief
+        data = await to_thread.run_sync(extractive_brief_json, request.text, request.title)
+    return with_meta(data, timings={"total": _ms_since(started)})
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
 
 
 def summarize_sync(request: SummaryRequest, settings: Settings) -> Brief:
@@ -180,8 +196,8 @@ def extractive_brief(text: str, title: str | None) -> Brief:
 
 
 def extractive_brief_json(text: str, title: str | None) -> bytes:
-    """`extractive_brief` as JSON, for a worker process to send back."""
-    return extractive_brief(text, title).model_dump_json().encode("utf-8")
+    """`extractive_brief` encoded, as a worker process sends it back."""
+    return encode_brief(extractive_brief(text, title))
 
 
 def _brief(result: EngineResult, **meta: Any) -> Brief:
