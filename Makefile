@@ -14,11 +14,12 @@ LLM_STAMP := $(LLM_VENV)/.installed
 LLM_HOST ?= 127.0.0.1
 LLM_PORT ?= 8765
 RUNS ?= 5
+FUZZ_EXAMPLES ?= 1000
 
 .DEFAULT_GOAL := help
 # The two install stamps share one virtual environment: never run pip twice at once.
 .NOTPARALLEL:
-.PHONY: help install run test lint format summaries summaries-check eval bench bench-llm \
+.PHONY: help install run test lint format summaries summaries-check eval bench bench-load bench-llm fuzz \
 	local-llm record clean
 
 help: ## list the targets
@@ -73,6 +74,12 @@ eval: $(RUN_STAMP) ## score ENGINE against the gold labels in GOLD (bench/devset
 
 bench: $(RUN_STAMP) ## time the extractive engine per article (median of many runs)
 	$(BIN)/python bench/engine_speed.py
+
+fuzz: $(DEV_STAMP) ## schemathesis against the API: FUZZ_EXAMPLES (1000) generated requests per operation
+	NEWSBRIEF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_fuzz_api.py -p no:randomly --hypothesis-show-statistics
+
+bench-load: $(DEV_STAMP) ## the service under load against a fake model server on loopback (bench/load.py)
+	$(BIN)/python bench/load.py
 
 bench-llm: $(DEV_STAMP) ## RUNS live briefs of the seed article on NEWSBRIEF_BASE_URL: calls, tokens, time split; records each run
 	$(BIN)/python bench/llm_runs.py --runs $(RUNS)
