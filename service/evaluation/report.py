@@ -10,29 +10,39 @@ _SPEAKER = "speaker"  # the right-speaker share, beside the claims
 _BAD = "not text"  # predicted spans that are not the article's own characters
 
 
+GAP_ALLOWED = 0.05  # how much better than heldout a figure may be on tune before it over-fits
+
+
 def render_table(evaluation: Evaluation) -> str:
     """One row per article with its split, then the totals per split and overall, then the
-    targets, judged on the whole of what was run."""
+    targets: judged on heldout first (the estimate for unseen news), then on the rest, and the
+    gap between tune and heldout."""
     runs = evaluation.runs
-    rows = [(r.score.name.removesuffix(".txt"), r.score.split, r.score.scores) for r in runs]
     totals = evaluation.totals()
-    total_rows = [(f"{name} ({_articles(s.articles)})", "", s) for name, s in totals.items()]
-    width = max(len(name) for name, _, _ in [*rows, *total_rows])
-    lines = _header(width)
-    lines += [_row(name, split, scores, width) for name, split, scores in rows]
-    lines.append(lines[2])
-    lines += [_row(name, split, scores, width) for name, split, scores in total_rows]
+    rows: list[tuple[str, str, Scores]] = [
+        (r.score.name.removesuffix(".txt"), r.score.split, r.score.scores) for r in runs
+    ]
+    rows += [(f"{name} ({_articles(s.articles)})", "", s) for name, s in totals.items()]
+    lines = render_rows(rows, totals=len(totals))
+    for name in judged_splits(totals):
+        scores = totals[name]
+        lines += ["", f"Targets, on {name} ({_articles(scores.articles)}, micro-averaged):"]
+        for target in TARGETS:
+            figure = _figure(target.figure(scores), digits=3)  # 0.849 must not read as 0.85
+            verdict = "met" if target.met(scores) else "NOT MET"
+            lines.append(f"  {target.label:<44} {figure:>5}  >= {target.threshold:.2f}  {verdict}")
+        share = scores.speakers
+        lines.append(
+            f"  (right speaker: {share.matched} of {share.gold} gold claims matched by a claim "
+            "with the right speaker)"
+        )
+    if gaps := tune_heldout_gaps(totals):
+        lines += ["", f"Gap, tune minus heldout (over-fitting past {GAP_ALLOWED:+.2f}):"]
+        for label, gap in gaps.items():
+            verdict = "over-fit" if gap is not None and gap > GAP_ALLOWED else "ok"
+            shown = "—" if gap is None else f"{gap:+.3f}"
+            lines.append(f"  {label:<44} {shown:>6}  {verdict}")
     whole = totals["all"]
-    lines += ["", f"Targets, on all {_articles(whole.articles)} run (micro-averaged):"]
-    for target in TARGETS:
-        figure = _figure(target.figure(whole), digits=3)  # 0.849 must not read as 0.85
-        verdict = "met" if target.met(whole) else "NOT MET"
-        lines.append(f"  {target.label:<44} {figure:>5}  >= {target.threshold:.2f}  {verdict}")
-    share = whole.speakers
-    lines.append(
-        f"  (right speaker: {share.matched} of {share.gold} gold claims matched by a claim "
-        "with the right speaker)"
-    )
     verdict = "ok" if whole.ungrounded == 0 else "BROKEN: every span must be the article's text"
     lines.append(
         f"Spans that are not the article's own characters: {whole.ungrounded} of "
@@ -43,11 +53,41 @@ def render_table(evaluation: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_rows(rows: list[tuple[str, str, Scores]], totals: int = 0) -> list[str]:
+    """The table of figures: a row per (name, split, scores), the last `totals` rows set off
+    below a rule."""
+    width = max(len(name) for name, _, _ in rows)
+    lines = _header(width)
+    body = [_row(name, split, scores, width) for name, split, scores in rows]
+    if totals:
+        body.insert(len(body) - totals, lines[2])
+    return lines + body
+
+
+def judged_splits(totals: dict[str, Scores]) -> list[str]:
+    """Where the targets are judged, in order: heldout first when it was run, then tune, then
+    all (only when it differs from the one split run)."""
+    present = [name for name in ("heldout", "tune") if name in totals]
+    return present + (["all"] if len(present) != 1 else [])
+
+
+def tune_heldout_gaps(totals: dict[str, Scores]) -> dict[str, float | None]:
+    """Per target figure, tune's minus heldout's, when both splits were run."""
+    if "tune" not in totals or "heldout" not in totals:
+        return {}
+    gaps: dict[str, float | None] = {}
+    for target in TARGETS:
+        tune, heldout = target.figure(totals["tune"]), target.figure(totals["heldout"])
+        gaps[target.label] = None if tune is None or heldout is None else tune - heldout
+    return gaps
+
+
 def report_json(evaluation: Evaluation, gold: str, split: str) -> dict[str, Any]:
     """The same figures as the table, with the counts behind them."""
     metas = [run.meta for run in evaluation.runs if run.error is None]
     meta = metas[0] if metas else None
-    whole = evaluation.totals()["all"]
+    totals = evaluation.totals()
+    whole = totals["all"]
     return {
         "engine": evaluation.engine,
         "model": meta.model if meta else None,
@@ -75,6 +115,16 @@ def report_json(evaluation: Evaluation, gold: str, split: str) -> dict[str, Any]
             }
             for t in TARGETS
         ],
+        "targets_by_split": {
+            name: {
+                t.key: {"figure": t.figure(totals[name]), "met": t.met(totals[name])}
+                for t in TARGETS
+            }
+            for name in judged_splits(totals)
+        },
+        "tune_minus_heldout": {
+            t.key: gap for t, gap in zip(TARGETS, tune_heldout_gaps(totals).values(), strict=False)
+        },
     }
 
 
