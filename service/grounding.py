@@ -19,6 +19,9 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 
 
+_WHITESPACE = re.compile(r"\s+")  # Python's \s is str.isspace, as fold_char uses
+
+
 def fold_char(ch: str) -> str:
     """One character in matching form: quote marks (single or double) and dashes unified,
     lower case, one character wide."""
@@ -40,20 +43,25 @@ class FoldedText:
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         end = len(text) if end is None else end
-        chars: list[str] = []
+        chunk = text[start:end].translate(_FOLD)
+        lowered = chunk.lower()
+        if len(lowered) != len(chunk):  # a character whose lower case is longer ("İ")
+            lowered = "".join(fold_char(ch) for ch in chunk)
+        # Whole runs at a time (this is on the llm path for every phrase of every answer):
+        # the characters between whitespace runs as they are, each run as one space.
+        parts: list[str] = []
         positions: list[int] = []
-        previous_space = False
-        for i in range(start, end):
-            ch = fold_char(text[i])
-            if ch == " ":
-                if previous_space:
-                    continue
-                previous_space = True
-            else:
-                previous_space = False
-            chars.append(ch)
-            positions.append(i)
-        self.folded = "".join(chars)
+        at = 0
+        for run in _WHITESPACE.finditer(lowered):
+            begin = run.start()
+            parts.append(lowered[at:begin])
+            positions.extend(range(start + at, start + begin))
+            parts.append(" ")
+            positions.append(start + begin)
+            at = run.end()
+        parts.append(lowered[at:])
+        positions.extend(range(start + at, end))
+        self.folded = "".join(parts)
         self.positions = positions
 
 

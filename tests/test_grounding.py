@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.grounding import find_phrase, fold_phrase
+from service.grounding import FoldedText, find_phrase, fold_char, fold_phrase
 
 
 def test_case_whitespace_quotes_and_dashes_are_tolerated() -> None:
@@ -62,3 +62,32 @@ def test_retyped_phrases_ground_to_the_original(words: list[str]) -> None:
     span = find_phrase(text, retyped.replace("—", "-"))
     assert span is not None
     assert span.text == text.strip()
+
+
+def _folded_one_by_one(text: str) -> tuple[str, list[int]]:
+    """The folding rule applied a character at a time: what FoldedText must equal."""
+    chars: list[str] = []
+    positions: list[int] = []
+    previous_space = False
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        if folded == " " and previous_space:
+            continue
+        previous_space = folded == " "
+        chars.append(folded)
+        positions.append(i)
+    return "".join(chars), positions
+
+
+@given(st.text(alphabet=st.sampled_from("aZ İ\t\n\u00a0\u2009“”‘’—–-'\"x1é"), max_size=60))
+def test_folding_a_whole_text_equals_folding_it_character_by_character(text: str) -> None:
+    folded = FoldedText(text)
+    assert (folded.folded, folded.positions) == _folded_one_by_one(text)
+
+
+@given(st.text(max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_folding_a_window_maps_back_into_that_window(text: str, a: int, b: int) -> None:
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    folded = FoldedText(text, start, end)
+    assert len(folded.folded) == len(folded.positions)
+    assert all(start <= p < end for p in folded.positions)
