@@ -18,12 +18,13 @@ from service.extractive.cues import (
 from service.extractive.phrases import (
     LEFT_BREAKS,
     apposed_name,
-    is_prefix,
     negated,
     noun_phrase_after,
+    skip_prefixes,
     subject_after,
     subject_before,
 )
+from service.extractive.scope import labelled_sentences
 from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
@@ -66,7 +67,7 @@ def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
     """Every attributed claim in the body, in text order."""
     claims: list[ClaimDraft] = []
     previous: ClaimDraft | None = None
-    for sentence in article.body_sentences:
+    for sentence in labelled_sentences(article):
         found = _sentence_claims(article, table, sentence)
         if not found and previous is not None:
             continued = _continued_quote(article, sentence, previous)
@@ -144,9 +145,7 @@ def _coordinated_speaker(
 ) -> int | None:
     """'Dubrovsky said X, but said Y'; 'Tesco sold X; announced Y': a verb that shares the
     subject of the clause before it has that clause's speaker, or the sentence's subject."""
-    k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
-        k -= 1
+    k = skip_prefixes(tokens, v)
     if k <= 0 or not (tokens[k].lower in ("and", "but") or tokens[k].text == ";"):
         return None
     if earlier:
@@ -226,7 +225,9 @@ def _claim_for(
         # "another attack ascribed to the Taliban": the article's own hedged statement
         to_end = tokens[cue.index + 1].end
         return _draft(None, text, cue_start, to_end, cue_start, to_end, begin, limit, "passive")
-    if verb != "told" and hearsay(tokens, cue.index):
+    verb_class = lexicon.verb_class(verb)
+    infinitive_ok = verb_class is not None and verb_class.takes_infinitive
+    if verb != "told" and not infinitive_ok and hearsay(tokens, cue.index):
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None
     if verb in _INVERTING and verb not in ("told", "tells"):

@@ -6,13 +6,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from service.extractive import lexicon
-from service.extractive.phrases import BE, is_prefix
+from service.extractive.phrases import BE, adverbial_before, is_prefix
 from service.extractive.tokens import Token
 
-_NOUN_MARKERS = lexicon.word_set(
-    "the a an some media news these those his her its their our such local early unconfirmed "
-    "several many conflicting initial press this that"
-)
+_NOUN_MARKERS = lexicon.NOUN_MARKERS
 _PASSIVE = re.compile(
     r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:reported|claimed|alleged|said|announced|"
     r"understood|learned|learnt)|(?:were|was|are|is|have been|has been) (?:reportedly )?"
@@ -67,22 +64,35 @@ def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]
             cues.append(Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
         elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
             cues.append(Cue(i, i, "according"))  # "Per the WHO's framework, ..."
-        elif low in lexicon.THAT_VERBS and not token.is_capitalised and that_follows(tokens, i):
-            cues.append(Cue(i, i, "verb"))
-        elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
-            token.is_capitalised
-        ):
+        elif token.is_capitalised and (i > 0 or not low.endswith("ing")):
+            continue  # "Deseret News", "Reports": a name or a noun; but "Saying ...," opens one
+        elif low in lexicon.THAT_VERBS and not that_follows(tokens, i):
+            continue  # "the state", "a record": a noun unless "that" follows
+        elif (phrasal := _phrasal(tokens, i)) is not None:
+            cues.append(Cue(phrasal, i, "verb"))  # "pointed out", "called on", "call for"
+            taken.add(phrasal)
+        elif low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS:
+            if not _object_ok(tokens, i):
+                continue
             prev = tokens[i - 1].lower if i > 0 else ""
             marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if marker:
-                continue  # "media reports": not someone saying
+            if marker or _noun_after_modifier(tokens, i):
+                continue  # "media reports", "his urgent calls": not someone saying
+            if _participle_agent(tokens, i):
+                cues.append(Cue(i + 1, i, "according"))  # "rules announced by the ministry"
+                continue
             if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
                 continue  # "they say adding salt helps": the content, not a second cue
             if _next_cue(tokens, i):
                 continue  # "reports describe", "reports say": a noun before the verb
-            if _passive(tokens, i):
+            aux = _passive(tokens, i)
+            if aux is not None:
                 if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
                     cues.append(Cue(i + 1, i, "according"))  # "he was told by the minister"
+                elif _reports_when_passive(tokens, i):
+                    # "travellers were advised to", "the site was said to have": a claim of no
+                    # named source, with the verb and its auxiliary as the marker
+                    cues.append(Cue(i, aux, "passive", tokens[aux].start, token.end))
                 continue  # "was (initially) denied": not someone saying
             cues.append(Cue(i, i, "verb"))
     cues.sort(key=lambda c: c.index)
@@ -121,14 +131,81 @@ def that_follows(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
 
 
-def _passive(tokens: list[Token], v: int) -> bool:
-    """A form of 'be' among the auxiliaries and adverbs before the verb: 'were twice denied'."""
+def _passive(tokens: list[Token], v: int) -> int | None:
+    """The form of 'be' among the auxiliaries and adverbs before the verb ('were twice
+    denied', 'was on Wednesday reported'), or None."""
     k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
+    while k >= 0:
         if tokens[k].lower in BE:
-            return True
-        k -= 1
-    return False
+            return k
+        if is_prefix(tokens[k]):
+            k -= 1
+            continue
+        inserted = adverbial_before(tokens, k)
+        if inserted is None:
+            return None
+        k = inserted
+    return None
+
+
+def _reports_when_passive(tokens: list[Token], v: int) -> bool:
+    """A passive that still reports: a directive or attitude ('were advised to', 'is expected
+    to'), or hearsay ('was said to have', 'were reported to be')."""
+    verb_class = lexicon.verb_class(tokens[v].lower)
+    if verb_class is None or not next_is(tokens, v, "to"):
+        return False
+    return verb_class.takes_infinitive or tokens[v].lower in _HEARSAY
+
+
+_HEARSAY = lexicon.word_set("said reported thought believed rumoured rumored")
+
+
+def _noun_after_modifier(tokens: list[Token], i: int) -> bool:
+    """'his urgent calls', 'one of his campaign promises': a -s or base form after a determiner
+    and one plain word is a noun; but 'the authors say', 'the results confirm' report."""
+    if i < 2 or tokens[i].lower not in lexicon.NOUN_HOMOGRAPHS:
+        return False
+    prev, before = tokens[i - 1], tokens[i - 2]
+    if not prev.is_word or prev.is_capitalised or prev.lower in lexicon.SPEAKER_HEADS:
+        return False
+    if prev.lower in lexicon.SOURCE_NOUNS or prev.lower in lexicon.PRONOUNS:
+        return False
+    return before.lower in _NOUN_MARKERS and not before.is_capitalised
+
+
+def _participle_agent(tokens: list[Token], i: int) -> bool:
+    """'a set of rules announced by the ministry': a past participle after a noun, with its
+    agent after 'by', reports that agent's words."""
+    if i == 0 or not next_is(tokens, i, "by") or tokens[i].lower.endswith(("ing", "s")):
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and prev.lower not in lexicon.PRONOUNS and not is_prefix(prev)
+
+
+def _phrasal(tokens: list[Token], i: int) -> int | None:
+    """The particle's index when tokens[i] opens a phrasal reporting verb ('pointed out')."""
+    for particle, _ in lexicon.PHRASAL_FIRST.get(tokens[i].lower, ()):
+        if next_is(tokens, i, particle):
+            return i + 1
+    return None
+
+
+# Reporting verbs that need something after them to report: "asked X to ..." (else a question),
+# "called it/him ..." (else a name or a phone call), "identified X as ...".
+_NEEDS = {
+    **dict.fromkeys(lexicon.verb_forms("ask"), "to"),
+    **dict.fromkeys(lexicon.verb_forms("identify"), "as"),
+}
+
+
+def _object_ok(tokens: list[Token], i: int) -> bool:
+    need = _NEEDS.get(tokens[i].lower)
+    if need is None:
+        return True
+    window = [t.lower for t in tokens[i + 1 : i + 8]]
+    if need == "to" and any(w in ("when", "why", "how", "whether", "if", "what") for w in window):
+        return False  # "asked the mayor when the bridge would reopen": a question
+    return need in window
 
 
 _RECIPIENTS = (

@@ -6,15 +6,17 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 
-from schemas import Actor, Claim, Hedge, Span
+from schemas import Actor, Claim, Hedge, HedgeKind, Span
 from service.article import Article
 from service.engine_result import EngineResult
 from service.extractive.actors import ActorTable
 from service.extractive.attribution import ClaimDraft, find_claims
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
 from service.extractive.lexicon import COMMON_CAPITALISED
+from service.extractive.lexicon import verb_class as verb_class_of
 from service.extractive.names import find_named_actors
 from service.extractive.prominence import kept_actors
+from service.extractive.scope import labelled_sentences
 from service.extractive.summary import lead_summary
 
 
@@ -66,8 +68,15 @@ def _attribution_markers(
         i = bisect_left(starts, draft.cue_end) - 1
         if i >= 0 and lexical[i].end > draft.cue_start:
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge
-        markers.append(HedgeDraft("attribution", draft.marker_start, draft.marker_end))
+        markers.append(HedgeDraft(_cue_hedge(draft.cue), draft.marker_start, draft.marker_end))
     return markers
+
+
+def _cue_hedge(cue: str) -> HedgeKind:
+    """What a cue marks: attribution, unless its verb's class says more ("fears": uncertainty)."""
+    words = cue.lower().split()
+    verb_class = next((c for w in words if (c := verb_class_of(w)) is not None), None)
+    return "attribution" if verb_class is None else verb_class.hedge
 
 
 def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -88,7 +97,7 @@ def _own_voice_claims(
     claimed = {s.index for d in drafts if (s := article.sentence_at(d.start)) is not None}
     hedged = {s.index for h in lexical if (s := article.sentence_at(h.start)) is not None}
     found = []
-    for sentence in article.body_sentences:
+    for sentence in labelled_sentences(article):
         if sentence.index in claimed or sentence.index not in hedged:
             continue
         begin = article.content_start(sentence)

@@ -1,9 +1,7 @@
-"""Hedges: the lexicon and patterns for distancing and uncertainty, and attribution markers.
+"""Hedges: the lexicon and patterns for distancing and uncertainty, and scare quotes.
 
-Bounds follow the development set's guideline (bench/devset/GUIDELINE.md), which settles the
-issue against the workspace's "approximators are not hedges": a bound on a count still being made
-("at least ten dead", "up to 40") is uncertainty; rounding and bounds on durations, measures and
-rates are not."""
+Bounds and approximators ("at least 30", "up to 40", "more than 100", "about") are figures, not
+hedges (ANNOTATION.md v2, "Settled"): no rule here marks them."""
 
 import re
 from collections.abc import Callable
@@ -11,9 +9,9 @@ from dataclasses import dataclass
 
 from schemas import HedgeKind
 from service.article import Article, Sentence
-from service.extractive import lexicon
 from service.extractive.lexicon import word_set
 from service.extractive.overlaps import longest_without_overlaps
+from service.extractive.scope import is_labelled, labelled_sentences
 from service.extractive.tokens import Token
 
 _I = re.IGNORECASE
@@ -112,55 +110,6 @@ class HedgeDraft:
 _APOSTROPHE = re.compile("[’']")
 
 
-def _alternatives(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# A figure: digits or number words, with their multipliers ("3.8 billion", "two dozen",
-# "a hundred"). Atomic, so that "100 years" cannot back off to "10" and pass the unit check.
-_FIGURE = (
-    rf"(?>(?:an?\s+)?(?:\d[\d,.]*\d|\d|(?:{_alternatives(lexicon.NUMBER_WORDS)})"
-    rf"(?:-(?:{_alternatives(lexicon.NUMBER_WORDS)}))?)"
-    r"(?:\s+(?:hundred|thousand|million|billion|dozen))*)\b"
-)
-# Not a measure, a duration, a sum or a bare rate; a share of something ("40% of") still counts.
-_NOT_A_MEASURE = (
-    r"(?!\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b))"
-    rf"(?!\s*-?\s*(?:{_alternatives(lexicon.MEASURE_UNITS)})(?![\w/]))"
-)
-_CASUALTY = rf"\b(?:{_alternatives(lexicon.CASUALTY_WORDS)})\b"
-# A bound on a count still being made tells the reader the figure is not final: "at least ten
-# dead", "up to 40 people", "between 36 and 40", "more than 100 feared dead", "tolls exceeded
-# 100". Plain rounding ("about", "nearly", "some 900", "over 900 homes") and bounds on durations,
-# measures and rates ("at least four decades", "as high as 90%") are not hedges.
-_BOUND = re.compile(
-    rf"(?P<words>at\s+least|up\s+to|as\s+many\s+as|at\s+most|no\s+fewer\s+than)\s+"
-    rf"(?={_FIGURE}{_NOT_A_MEASURE})"
-    rf"|(?P<range>between\s+(?!(?:1[5-9]|20)\d\d\b){_FIGURE}\s+(?:and|to)\s+{_FIGURE})"
-    rf"{_NOT_A_MEASURE}"
-    rf"|(?P<more>more\s+than|over)\s+(?={_FIGURE}(?:\s+[\w’'-]+){{0,3}}?\s+{_CASUALTY})"
-    rf"|(?P<exceeds>exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|topped)\s+"
-    rf"(?={_FIGURE}{_NOT_A_MEASURE})",
-    re.IGNORECASE,
-)
-_BOUND_FIRST_WORDS = word_set(
-    "at up as no between more over exceed exceeded exceeds exceeding surpass surpassed "
-    "surpasses surpassing topped"
-)
-_CASUALTY_BEFORE = re.compile(_CASUALTY, re.IGNORECASE)
-
-
-def _bound_on_count(text: str, sentence: Sentence, start: int) -> HedgeDraft | None:
-    """The bound words of a count still being made, starting at `start`, if any."""
-    m = _BOUND.match(text, start, sentence.end)
-    if m is None:
-        return None
-    group = m.lastgroup or "words"
-    if group == "exceeds" and not _CASUALTY_BEFORE.search(text, sentence.start, start):
-        return None  # "sales exceeded 100": a total; "death tolls exceeded 100": a count
-    return HedgeDraft("uncertainty", m.start(group), m.end(group))
-
-
 # Quoted terms no longer than this many words, outside reported speech, count as scare quotes.
 _SCARE_QUOTE_WORDS = 3
 
@@ -171,14 +120,9 @@ def find_lexical_hedges(
     """Distancing and uncertainty markers in the body, plus scare quotes outside reported speech."""
     text = article.text
     found: list[HedgeDraft] = []
-    for sentence in article.body_sentences:
+    for sentence in labelled_sentences(article):
         for token in tokens_of(sentence):
             low = token.lower
-            if low in _BOUND_FIRST_WORDS:
-                bound = _bound_on_count(text, sentence, token.start)
-                if bound is not None:
-                    found.append(bound)
-                    continue
             if low not in _FIRST_WORDS and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
                 continue  # "could've" starts with "could"
             for kind, pattern in _BY_KIND:
@@ -198,7 +142,7 @@ def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]
         if not words or len(words) > _SCARE_QUOTE_WORDS or inner.rstrip()[-1:] in ".!?,":
             continue
         sentence = article.sentence_at(quote.start)
-        if sentence is None or article.paragraphs[sentence.paragraph].kind != "body":
+        if sentence is None or not is_labelled(article, sentence):
             continue
         if quote.mark == '"' and sentence.index in cue_sentences:
             continue  # a fragment of someone's quoted words, not the writer's distance

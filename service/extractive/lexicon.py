@@ -1,35 +1,289 @@
 """Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
 
+from dataclasses import dataclass
+
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
+from schemas import HedgeKind
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Reporting verbs that introduce someone's statement, in the forms news copy uses.
-REPORTING_VERBS = word_set(
-    "said says say saying told tells telling reported reports announced announces warned warns "
-    "noted added adds adding stated insisted insists confirmed confirms wrote "
-    "writes urged urges ruled claimed claims argued argues explained explains "
-    "denied denies acknowledged acknowledges admitted admits declared declares replied replies "
-    "responded commented tweeted posted testified concluded revealed reiterated stressed "
-    "emphasised emphasized conveyed alleged alleges asserted asserts "
-    "predicted predicts indicated indicates estimated described describes "
-    "recalled recalls complained complains accused accuses pledged promised vowed threatened "
-    "cautioned contended observed remarked suggested suggests suggest believes believe believed "
-    "describe describing reporting ascribed attributed"
+# -- Verbs that report, by class -------------------------------------------------------------
+#
+# Each class says what its verbs imply for hedges: communication verbs only place content with a
+# source (attribution); judgement verbs add the source's verdict (attribution, but "accuse",
+# "characterise" distance the writer); attitude verbs state a belief, not a fact (uncertainty);
+# directive verbs state a position as a call to act (attribution, ANNOTATION.md v2); evidence
+# verbs let a document speak (attribution; "suggest" is uncertainty). Every inflection comes from
+# lemminflect (`verb_forms`), never from a typed list.
+
+
+@dataclass(frozen=True, slots=True)
+class VerbClass:
+    """One class of reporting verbs and what its verbs mean for the brief."""
+
+    name: str
+    hedge: HedgeKind  # the hedge kind the verb itself marks
+    lemmas: tuple[str, ...]
+    # "any": any subject reports; "source": only a document or source noun, or before "that"
+    subject: str = "any"
+    # an infinitive after the verb is its content ("urged them to leave", "hopes to expand"),
+    # not hearsay ("said to be", "reported to have")
+    takes_infinitive: bool = False
+
+
+VERB_CLASSES: tuple[VerbClass, ...] = (
+    VerbClass(
+        "communication",
+        "attribution",
+        tuple(
+            [
+                "say",
+                "tell",
+                "announce",
+                "state",
+                "concede",
+                "add",
+                "explain",
+                "insist",
+                "confirm",
+                "write",
+                "report",
+                "note",
+                "declare",
+                "reply",
+                "respond",
+                "comment",
+                "tweet",
+                "post",
+                "testify",
+                "reiterate",
+                "stress",
+                "emphasise",
+                "emphasize",
+                "convey",
+                "assert",
+                "predict",
+                "recall",
+                "complain",
+                "pledge",
+                "promise",
+                "vow",
+                "threaten",
+                "caution",
+                "contend",
+                "observe",
+                "remark",
+                "argue",
+                "acknowledge",
+                "admit",
+                "describe",
+                "recount",
+                "elaborate",
+                "mention",
+                "disclose",
+                "cite",
+                "agree",
+                "propose",
+                "estimate",
+                "answer",
+                "inform",
+                "quote",
+                "maintain",
+                "identify",
+            ]
+        ),
+    ),
+    VerbClass(
+        "distancing communication",
+        "distancing",
+        ("claim", "allege", "characterise", "characterize", "purport"),
+    ),
+    VerbClass(
+        "judgement",
+        "attribution",
+        tuple(
+            [
+                "criticise",
+                "criticize",
+                "praise",
+                "deny",
+                "reject",
+                "condemn",
+                "blame",
+                "defend",
+                "dismiss",
+                "question",
+                "denounce",
+                "dispute",
+                "challenge",
+                "slam",
+                "applaud",
+                "decry",
+                "welcome",
+                "attack",
+            ]
+        ),
+    ),
+    VerbClass("distancing judgement", "distancing", ("accuse",)),
+    VerbClass(
+        "attitude",
+        "uncertainty",
+        tuple(
+            [
+                "fear",
+                "hope",
+                "expect",
+                "believe",
+                "think",
+                "worry",
+                "doubt",
+                "suspect",
+                "assume",
+                "suppose",
+                "presume",
+            ]
+        ),
+        takes_infinitive=True,
+    ),
+    VerbClass(
+        "directive",
+        "attribution",
+        tuple(
+            [
+                "urge",
+                "advise",
+                "ask",
+                "warn",
+                "order",
+                "encourage",
+                "request",
+                "recommend",
+                "instruct",
+                "appeal",
+                "demand",
+                "implore",
+            ]
+        ),
+        takes_infinitive=True,
+    ),
+    VerbClass(
+        "evidence",
+        "attribution",
+        ("show", "find", "indicate", "reveal", "conclude", "demonstrate", "record"),
+        subject="source",
+    ),
+    VerbClass("uncertain evidence", "uncertainty", ("suggest", "imply"), subject="source"),
 )
-# Verbs that report only with a clear source as subject ("the study found", "the court ruled").
-SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")
+# Verbs of two words: the first word's forms, then the particle ("pointed out", "called on").
+PHRASAL_VERBS: dict[str, VerbClass] = {
+    "point out": VERB_CLASSES[0],
+    "call on": VERB_CLASSES[5],
+    "call for": VERB_CLASSES[5],
+}
+
+
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Base, -s, past, past participle and -ing forms of a verb, from lemminflect: its
+    dictionary where it knows the verb, its rules for any form the dictionary lacks."""
+    known: dict[str, tuple[str, ...]] = getAllInflections(lemma, upos="VERB")
+    ruled: dict[str, tuple[str, ...]] = getAllInflectionsOOV(lemma, upos="VERB")
+    forms = {lemma}
+    for tag in ("VB", "VBZ", "VBD", "VBN", "VBG"):
+        found = known.get(tag) or (known.get("VBD") if tag == "VBN" else None) or ruled.get(tag)
+        forms.update(found or ())
+    return frozenset(forms)
+
+
+def _class_of_forms() -> dict[str, VerbClass]:
+    table: dict[str, VerbClass] = {}
+    for verb_class in VERB_CLASSES:
+        for lemma in verb_class.lemmas:
+            for form in verb_forms(lemma):
+                table.setdefault(form, verb_class)
+    return table
+
+
+# Every form of every one-word reporting verb, with its class.
+VERB_CLASS_OF: dict[str, VerbClass] = _class_of_forms()
+# The first words of the phrasal verbs, by form: "pointed" -> ("out", communication).
+PHRASAL_FIRST: dict[str, list[tuple[str, VerbClass]]] = {}
+for _phrase, _class in PHRASAL_VERBS.items():
+    _verb, _particle = _phrase.split()
+    for _form in verb_forms(_verb):
+        PHRASAL_FIRST.setdefault(_form, []).append((_particle, _class))
+
+# Forms whose class lets any subject report: "the minister said", "farmers fear".
+REPORTING_VERBS = frozenset(f for f, c in VERB_CLASS_OF.items() if c.subject == "any")
+# Forms that report only with a clear source as subject ("the study found", "the court ruled"),
+# or before "that".
+SOURCE_ONLY_VERBS = frozenset(
+    f for f, c in VERB_CLASS_OF.items() if c.subject == "source"
+) | verb_forms("rule")
 SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
     "tribunal findings results experts authors paper footage video videos images photos "
-    "records statistics documents evidence tests trial trials"
+    "records statistics documents evidence tests trial trials estimates archive census "
+    "memo letter bulletin statement website"
 )
-# Verbs that report only before "that": "the report states that", "they found that".
+# Forms that are as often nouns as verbs ("the state", "a record", "an order", "his post"):
+# they report only before "that".
 THAT_VERBS = word_set(
-    "state states recommend recommends recommended answered found finds "
-    "showed shows think thinks hope hopes expect expects"
+    "state states record records post posts order orders question questions answer answers "
+    "comment comments attack attacks challenge challenges request requests estimate estimates "
+    "quote quotes appeal appeals demand demands welcome"
+)
+
+
+def verb_class(form: str) -> VerbClass | None:
+    """The class of a reporting verb's form, lower-cased ('conceded' -> communication)."""
+    return VERB_CLASS_OF.get(form)
+
+
+# Words before a verb's form that make it a noun: "media reports", "both praise", "any questioning".
+NOUN_MARKERS = word_set(
+    "the a an some media news these those his her its their our your my such local early "
+    "unconfirmed several many conflicting initial press this that both any every each no "
+    "further more"
+)
+# Verbs whose base and -s forms are also common nouns ("his campaign promises", "urgent calls").
+NOUN_HOMOGRAPHS = frozenset(
+    form
+    for lemma in [
+        "promise",
+        "call",
+        "claim",
+        "report",
+        "concern",
+        "fear",
+        "hope",
+        "question",
+        "demand",
+        "request",
+        "praise",
+        "attack",
+        "doubt",
+        "comment",
+        "order",
+        "appeal",
+        "estimate",
+        "record",
+        "post",
+        "challenge",
+        "note",
+        "answer",
+        "reply",
+        "warning",
+        "threat",
+        "pledge",
+        "vow",
+        "finding",
+    ]
+    for form in (lemma, lemma + "s", lemma + "es")
 )
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(

@@ -48,11 +48,42 @@ def is_prefix(token: Token) -> bool:
     return low.endswith("ly") and not token.is_capitalised and low not in _LY_NOUNS
 
 
+_INSERTED_OPENERS = lexicon.word_set("for on in at since during over after throughout")
+_AUXILIARY_OR_BE = lexicon.word_set("has have had was were is are will would could may might did")
+
+
+def adverbial_before(tokens: list[Token], k: int) -> int | None:
+    """'have [for years] warned', 'was [on Wednesday] reported': when tokens[k] ends a short
+    prepositional phrase that stands between an auxiliary and its verb, the auxiliary's index."""
+    for p in range(k, max(-1, k - 4), -1):
+        if not tokens[p].is_word:
+            return None
+        if tokens[p].lower in _INSERTED_OPENERS and p < k:
+            before = p - 1
+            if before >= 0 and tokens[before].lower in _AUXILIARY_OR_BE:
+                return before
+            return None
+    return None
+
+
+def skip_prefixes(tokens: list[Token], v: int) -> int:
+    """The index of the last word before the verb at v that is not an auxiliary, an adverb or
+    an adverbial phrase between them ('had earlier', 'have for years')."""
+    k = v - 1
+    while k >= 0:
+        if is_prefix(tokens[k]):
+            k -= 1
+            continue
+        inserted = adverbial_before(tokens, k)
+        if inserted is None:
+            return k
+        k = inserted
+    return k
+
+
 def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
-    k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
-        k -= 1
+    k = skip_prefixes(tokens, v)
     if k < 0:
         return None
     if tokens[k].lower == "to":
