@@ -63,12 +63,25 @@ class ClaimDraft:
     subject: tuple[int, int] | None = None  # the speaker's words, when they name it outright
 
 
-def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
-    """Every attributed claim in the body, in text order."""
+@dataclass(frozen=True, slots=True)
+class CueMark:
+    """A reporting cue's words, found whether or not a claim with a speaker came of it."""
+
+    start: int
+    end: int
+    cue: str
+
+
+def find_claims(
+    article: Article, table: ActorTable, cue_marks: list[CueMark] | None = None
+) -> list[ClaimDraft]:
+    """Every attributed claim in the labelled text, in text order. `cue_marks`, when given,
+    receives every cue that yielded no claim (not a negated one): attribution hedges do not
+    depend on a claim being found."""
     claims: list[ClaimDraft] = []
     previous: ClaimDraft | None = None
     for sentence in labelled_sentences(article):
-        found = _sentence_claims(article, table, sentence)
+        found = _sentence_claims(article, table, sentence, cue_marks)
         if not found and previous is not None:
             continued = _continued_quote(article, sentence, previous)
             found = [continued] if continued else []
@@ -77,7 +90,9 @@ def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
     return claims
 
 
-def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) -> list[ClaimDraft]:
+def _sentence_claims(
+    article: Article, table: ActorTable, sentence: Sentence, cue_marks: list[CueMark] | None
+) -> list[ClaimDraft]:
     text = article.text
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
@@ -91,6 +106,10 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
             if nxt.first > 0 and tokens[nxt.first - 1].text == ",":
                 limit = tokens[nxt.first - 1].start
         claim = _claim_for(article, table, tokens, cue, begin, limit, end, claims)
+        if claim is None and cue_marks is not None and cue.kind in ("verb", "according"):
+            if cue.kind == "according" or _marks_without_claim(article, tokens, cue):
+                first, last = tokens[cue.first], tokens[cue.index]
+                cue_marks.append(CueMark(first.start, last.end, text[first.start : last.end]))
         if claim is not None:
             claims.append(claim)
             claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)
@@ -114,6 +133,30 @@ def _end_at_clause_breaks(text: str, claims: list[ClaimDraft]) -> None:
         if breaks:
             claim.content_end = breaks[-1].start()
             claim.end = max(claim.cue_end, claim.marker_end, claim.content_end)
+
+
+def _marks_without_claim(article: Article, tokens: list[Token], cue: Cue) -> bool:
+    """A cue that found no speaker still marks attribution when it reads as a finite verb of
+    saying: not negated ('has not said'), not an infinitive ('to encourage'), not a document
+    verb without its document ('shows progress'), not a participle in mid-clause."""
+    verb = tokens[cue.index].lower
+    verb_class = lexicon.verb_class(verb)
+    if verb_class is None or verb_class.subject != "any" or negated(tokens, cue.first):
+        return False
+    before = tokens[cue.first - 1] if cue.first > 0 else None
+    if before is not None and before.lower == "to":
+        return False
+    if verb.endswith("ing") and before is not None and before.text != ",":
+        return False
+    return not _in_quotation(article, tokens[cue.first])
+
+
+def _in_quotation(article: Article, token: Token) -> bool:
+    """Whether a token stands inside a quotation of someone's words."""
+    return any(
+        q.start < token.start < q.end and q.mark == '"'
+        for q in article.quotes_starting(max(0, token.start - 2000), token.start)
+    )
 
 
 def _trim_end(text: str, begin: int, end: int) -> int:

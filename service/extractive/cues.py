@@ -11,10 +11,14 @@ from service.extractive.tokens import Token
 
 _NOUN_MARKERS = lexicon.NOUN_MARKERS
 _PASSIVE = re.compile(
-    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:reported|claimed|alleged|said|announced|"
-    r"understood|learned|learnt)|(?:were|was|are|is|have been|has been) (?:reportedly )?"
-    r"reported)\b",
+    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:[a-z]+ly )?(?:reported|claimed|alleged|"
+    r"said|announced|understood|learned|learnt|intimated|rumoured|rumored)|(?:were|was|are|is|"
+    r"have been|has been) (?:reportedly |initially |widely |also )?reported)\b",
     re.IGNORECASE,
+)
+# A headline or sub-head that opens with its source: "Report: ...", "Study: ...", "Police: ...".
+_HEADLINE_SOURCE = re.compile(
+    r"(?:Reports?|Study|Studies|Survey|Poll|Officials|Police|Experts|Sources|Analysis|Data):\s",
 )
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
@@ -52,6 +56,10 @@ def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]
         last = max(first, bisect_left(starts, m.end()) - 1)
         taken.update(range(first, last + 1))
         cues.append(Cue(last, first, "passive", m.start(), m.end()))
+    headline = _HEADLINE_SOURCE.match(text, begin, end)
+    if headline is not None and tokens:
+        taken.add(0)
+        cues.append(Cue(0, 0, "passive", headline.start(), headline.end() - 1))
     for i, token in enumerate(tokens):
         low = token.lower
         if i in taken:
@@ -193,9 +201,13 @@ def _phrasal(tokens: list[Token], i: int) -> int | None:
 # Reporting verbs that need something after them to report: "asked X to ..." (else a question),
 # "called it/him ..." (else a name or a phone call), "identified X as ...".
 _NEEDS = {
+    **dict.fromkeys(lexicon.verb_forms("call"), "object"),
     **dict.fromkeys(lexicon.verb_forms("ask"), "to"),
     **dict.fromkeys(lexicon.verb_forms("identify"), "as"),
 }
+
+
+_CALL_OBJECTS = lexicon.word_set("it him her them this that the")
 
 
 def _object_ok(tokens: list[Token], i: int) -> bool:
@@ -203,6 +215,11 @@ def _object_ok(tokens: list[Token], i: int) -> bool:
     if need is None:
         return True
     window = [t.lower for t in tokens[i + 1 : i + 8]]
+    if need == "object":
+        # "called it 'a non-starter'", "called the notion a 'waste of time'"; not "a town
+        # called Hope", "called the police"
+        quoted = any(t.text in ('"', "“", "‘", "'") for t in tokens[i + 1 : i + 8])
+        return bool(window) and window[0] in _CALL_OBJECTS and (window[0] != "the" or quoted)
     if need == "to" and any(w in ("when", "why", "how", "whether", "if", "what") for w in window):
         return False  # "asked the mayor when the bridge would reopen": a question
     return need in window

@@ -10,7 +10,7 @@ from schemas import Actor, Claim, Hedge, HedgeKind, Span
 from service.article import Article
 from service.engine_result import EngineResult
 from service.extractive.actors import ActorTable
-from service.extractive.attribution import ClaimDraft, find_claims
+from service.extractive.attribution import ClaimDraft, CueMark, find_claims
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
 from service.extractive.lexicon import COMMON_CAPITALISED
 from service.extractive.lexicon import verb_class as verb_class_of
@@ -36,7 +36,8 @@ def extract(article: Article) -> EngineResult:
     table = ActorTable(article)
     find_named_actors(article, table)
     table.infer_genders()
-    drafts = find_claims(article, table)
+    cue_marks: list[CueMark] = []
+    drafts = find_claims(article, table, cue_marks)
     merged = table.merge_descriptions()
     for draft in drafts:
         if draft.speaker is not None:
@@ -44,6 +45,7 @@ def extract(article: Article) -> EngineResult:
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
     lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
     hedges = lexical + _attribution_markers(article.text, drafts, lexical)
+    hedges += _orphan_cue_hedges(cue_marks, hedges)
     drafts = _distinct(drafts)  # two cues of one speaker over the same words: one claim
     drafts += _own_voice_claims(article, drafts, lexical)
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -70,6 +72,16 @@ def _attribution_markers(
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge
         markers.append(HedgeDraft(_cue_hedge(draft.cue), draft.marker_start, draft.marker_end))
     return markers
+
+
+def _orphan_cue_hedges(marks: list[CueMark], hedges: list[HedgeDraft]) -> list[HedgeDraft]:
+    """Cues that yielded no claim still mark their words (a hedge of the verb's class)."""
+    taken = [(h.start, h.end) for h in hedges]
+    return [
+        HedgeDraft(_cue_hedge(m.cue), m.start, m.end)
+        for m in marks
+        if not any(a < m.end and m.start < b for a, b in taken)
+    ]
 
 
 def _cue_hedge(cue: str) -> HedgeKind:

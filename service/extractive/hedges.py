@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from schemas import HedgeKind
 from service.article import Article, Sentence
+from service.extractive import lexicon
 from service.extractive.lexicon import word_set
 from service.extractive.overlaps import longest_without_overlaps
 from service.extractive.scope import is_labelled, labelled_sentences
@@ -16,6 +17,14 @@ from service.extractive.tokens import Token
 
 _I = re.IGNORECASE
 _PRONOUN_OR_NAME = r"(?:he|she|they|it|we|i|the \w+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+
+_ATTITUDE_FORMS = "|".join(
+    sorted(
+        (f for f, c in lexicon.VERB_CLASS_OF.items() if c.name == "attitude" and f[-3:] != "ing"),
+        key=len,
+        reverse=True,
+    )
+)
 
 DISTANCING: list[re.Pattern[str]] = [
     re.compile(r"\bso[- ]called\b", _I),
@@ -29,7 +38,9 @@ DISTANCING: list[re.Pattern[str]] = [
     re.compile(r"\bclaim(?:ed|ing|s)\b(?! (?:responsibility|credit)\b)", _I),
     re.compile(r"\bcharged with\b", _I),
     re.compile(r"\b(?:ascribed|attributed) to\b", _I),  # "an attack ascribed to the rebels"
-    re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){1,8}? as\b", _I),
+    re.compile(r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){0,8}? as\b", _I),
+    # "a remedy seen as useless": the writer reports a view without taking it
+    re.compile(r"\b(?:is|are|was|were|been|being) (?:widely |largely |often |now )?seen as\b", _I),
     re.compile(r"\bdubbed\b", _I),
 ]
 UNCERTAINTY: list[re.Pattern[str]] = [
@@ -69,7 +80,18 @@ UNCERTAINTY: list[re.Pattern[str]] = [
     re.compile(r"\bwhat (?:sounds?|sounded|appears?|appeared|looks?|looked|seems?|seemed) "
                r"(?:like|to be)\b", _I),
     re.compile(r"\b(?:speculation|speculated|speculate)\b", _I),
-    re.compile(r"\b(?:I|we|they|he|she) (?:suspect|suspects|expect|expects)\b"),
+    # an attitude verb after its subject: "I think", "farmers fear", "the firm hopes"
+    re.compile(rf"\b(?:I|we|they|he|she|you|[a-z]+s) (?:{_ATTITUDE_FORMS})\b"),
+    # epistemic nouns: "the possibility of", "concerns that", "hints that"
+    re.compile(r"\b(?:possibility|possibilities|concerns?|fears?|hints?|doubts?)"
+               r"(?= (?:that|of|they|it|he|she)\b)", _I),
+    re.compile(r"\bif (?:confirmed|true|proven|verified|correct|accurate|[a-z]+(?:ed|en) by)\b",
+               _I),
+    re.compile(r"\bquestions remain\b", _I),
+    re.compile(r"\b(?:presumed|feared) (?:dead|killed|lost|drowned)\b", _I),
+    re.compile(r"\b(?:did not|didn't|has not|have not|had not) (?:mention|name|named|identify|"
+               r"identified|disclose|disclosed|release|released) (?:if|whether|a cause|the cause|"
+               r"the names?|his name|her name|their names|the identity)\b", _I),
 ]  # fmt: skip
 
 
@@ -96,8 +118,16 @@ _FIRST_WORDS = word_set(
     conceivably suggest suggests suggested suggesting believe believes believed thought
     estimated estimates appear appears appeared seem seems seemed an did didn't does doesn't
     would wouldn't declined it it's not charged ascribed attributed refused has have had their
-    his her its identified speculation speculated speculate i we they he she"""
+    his her its identified speculation speculated speculate i we they he she you is are was
+    were been being possibility possibilities concern concerns fear fears hint hints doubt
+    doubts if questions presumed feared"""
 )
+
+
+def _may_start_hedge(word: str) -> bool:
+    """Whether a hedge pattern can start at this word: one of the first words above, or a
+    plural noun before an attitude verb ("farmers fear")."""
+    return word in _FIRST_WORDS or (word.endswith("s") and word.isalpha())
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +153,7 @@ def find_lexical_hedges(
     for sentence in labelled_sentences(article):
         for token in tokens_of(sentence):
             low = token.lower
-            if low not in _FIRST_WORDS and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
+            if not _may_start_hedge(low) and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
                 continue  # "could've" starts with "could"
             for kind, pattern in _BY_KIND:
                 m = pattern.match(text, token.start, sentence.end)

@@ -173,7 +173,7 @@ VERB_CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "evidence",
         "attribution",
-        ("show", "find", "indicate", "reveal", "conclude", "demonstrate", "record"),
+        ("show", "find", "reveal", "conclude", "demonstrate", "record"),
         subject="source",
     ),
     VerbClass("uncertain evidence", "uncertainty", ("suggest", "imply"), subject="source"),
@@ -297,7 +297,7 @@ VERB_PREFIXES = word_set(
     "also later earlier previously had has have has had was were is are then further again "
     "repeatedly reportedly subsequently separately initially originally first publicly "
     "privately recently once would will could may might did does do not never always "
-    "allegedly apparently just already longer no now still usually often"
+    "allegedly apparently just already longer no now still usually often twice even"
 )
 PRONOUNS = {
     "he": "person", "she": "person", "it": "thing", "they": "group",
@@ -352,7 +352,9 @@ GROUP_HEADS = word_set(
     "doctors investigators rescuers police troops forces militants rebels sides parties "
     "members people locals villagers workers employees students teachers parents "
     "diplomats observers campaigners officers prosecutors reports media governments "
-    "ministers participants respondents americans"
+    "ministers participants respondents americans organizers organisers survivors relatives "
+    "families neighbours neighbors passengers fans voters citizens farmers nurses firefighters "
+    "paramedics pilots soldiers guards refugees migrants economists pollsters"
 )
 PERSON_HEADS = word_set(
     "spokesman spokeswoman spokesperson official source minister secretary president "

@@ -26,6 +26,7 @@ _OPENERS = PREPOSITION_CUTS | LEFT_BREAKS
 # A determiner after these does not start a new phrase: "of the", "in the", "all the".
 _NO_RESTART = lexicon.DETERMINERS | PREPOSITION_CUTS | lexicon.word_set("of and")
 _NEGATIONS = lexicon.word_set("not never n't no nor neither")
+_OBJECT_PRONOUNS = lexicon.word_set("him her them")
 _LY_NOUNS = lexicon.word_set("family assembly ally rally supply monopoly anomaly folly italy")
 
 
@@ -329,8 +330,8 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             or low in lexicon.ROLE_WORDS
         ):
             last_head = j
-        elif low in lexicon.PRONOUNS and j == i:
-            return (j, j)
+        elif (low in lexicon.PRONOUNS or low in _OBJECT_PRONOUNS) and j == i:
+            return (j, j)  # "according to him"
         elif low == "to" and _role_to(tokens, j):
             pass  # "Ambassador to the United States Hamdullah Mohib"
         elif low not in lexicon.DETERMINERS and low != "of" and last_head is not None:
@@ -370,6 +371,7 @@ def _can_open_phrase(token: Token) -> bool:
         token.is_capitalised
         or low in lexicon.DETERMINERS
         or low in lexicon.PRONOUNS
+        or low in _OBJECT_PRONOUNS
         or low in lexicon.SPEAKER_HEADS
         or low in lexicon.SOURCE_NOUNS
         or low in lexicon.ROLE_WORDS  # "according to curator Elaine Gustafson"
