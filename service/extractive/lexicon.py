@@ -491,3 +491,4 @@ QUANTITIES = word_set(
 )
 # Any noun that can head a speaker's description: "the ministry", "officials", "a source".
 SPEAKER_HEADS = ORG_HEADS | GROUP_HEADS | PERSON_HEADS | OTHER_HEADS
+

@@ -160,6 +160,8 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         index = table.add(rest, _kind_of_head(_head_noun(rest_words), rest_words), start)
         table.shares.add(index)
         return index
+    if not _can_name_a_speaker(words, head):
+        return None
     kind = _kind_of_head(head, words)
     name = phrase
     if words[0] in ("the", "The", "a", "A", "an", "An"):
@@ -172,6 +174,19 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if name != phrase and words[0].lower() not in _QUANTIFIERS | {"the"}:
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
+
+
+def _can_name_a_speaker(words: list[str], head: str) -> bool:
+    """A new speaker needs a name (capitalised words) or a noun that can speak ('officials',
+    'the report'); not 'I can', 'his urgent', 'a lot', 'each', 'a statement which'."""
+    if any(w.lower() in _FIRST_PERSON or w.lower() in _NOT_IN_A_NAME for w in words):
+        return False
+    return head not in _NOT_SPEAKER_HEADS
+
+
+_NOT_SPEAKER_HEADS = lexicon.word_set("lot each another urgent trace one")
+_FIRST_PERSON = lexicon.word_set("i we you i've i'm we're we've you're i’ve i’m we’re we’ve")
+_NOT_IN_A_NAME = lexicon.word_set("which that who is are was were can must could would should")
 
 
 _TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
