@@ -377,18 +377,7 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
         # "the Afghan government", "the Russian defence ministry", "the Syrian refugee team"
         table.add(article.text[token.start : body.end()], "organization", token.start)
     elif _acts_as_organisation(article.text, token, before, table.occurrences):
-        branch = next(
-            (i for i, a in enumerate(table.actors) if _national_branch(a.name, bare)), None
-        )
-        if branch is None:
-            table.add(bare, "organization", token.start)
-        else:  # "Netto" and "Netto Poland": one company
-            table.add_alias(branch, bare)
-            table.set_kind(branch, "organization")
-
-
-def _national_branch(name: str, company: str) -> bool:
-    return name.startswith(company + " ") and name[len(company) + 1 :] in lexicon.COUNTRIES
+        table.add(bare, "organization", token.start)
 
 
 # Nouns that make the name beside them a company: "its chain HomePlus", "the Kaufland chain".

@@ -35,10 +35,6 @@ def resolve_speakers(
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
-    if _THE_TWO.match(phrase):
-        pair = _main_two(table, first.start, ("organization",))
-        if pair:
-            return pair  # "The parties said": the two companies of the deal
     parts = [(phrase, first.start)]
     # "Institute of A and B", "Director X of the Institute of A and B": one name, not two.
     if table.lookup(phrase) is None and not re.search(r"\sof\s.*\sand\s", phrase):
@@ -53,26 +49,6 @@ def resolve_speakers(
         if found is not None and found not in speakers:
             speakers.append(_as_speaker(table, found))
     return speakers
-
-
-# The two sides of a deal, named as a pair: "the parties", "both companies".
-_THE_TWO = re.compile(
-    r"^(?:the|both)\s+(?:two\s+)?(?:parties|companies|firms|groups|retailers|governments)$",
-    re.IGNORECASE,
-)
-
-
-def _main_two(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) -> list[int]:
-    """The two actors of these kinds mentioned most often before an offset (the sides of the
-    story's deal, not an agency named in passing), or none."""
-    counts: dict[int, int] = {}
-    for mention in table.mentions():
-        if mention.start >= before:
-            break
-        if table.actors[mention.actor].kind in kinds:
-            counts[mention.actor] = counts.get(mention.actor, 0) + 1
-    ranked = sorted(counts, key=lambda i: (-counts[i], i))
-    return sorted(ranked[:2]) if len(ranked) >= 2 else []
 
 
 def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
@@ -157,9 +133,7 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         # "a median of 91 percent of people across 21 countries said": a poll's respondents
         rest = phrase if share is None else share.group("rest")
         rest_words = rest.split()
-        index = table.add(rest, _kind_of_head(_head_noun(rest_words), rest_words), start)
-        table.shares.add(index)
-        return index
+        return table.add(rest, _kind_of_head(_head_noun(rest_words), rest_words), start)
     if not _can_name_a_speaker(words, head):
         return None
     kind = _kind_of_head(head, words)
