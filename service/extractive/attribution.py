@@ -106,10 +106,13 @@ def _sentence_claims(
             if nxt.first > 0 and tokens[nxt.first - 1].text == ",":
                 limit = tokens[nxt.first - 1].start
         claim = _claim_for(article, table, tokens, cue, begin, limit, end, claims)
-        if claim is None and cue_marks is not None and cue.kind in ("verb", "according"):
-            if cue.kind == "according" or _marks_without_claim(article, tokens, cue):
-                first, last = tokens[cue.first], tokens[cue.index]
-                cue_marks.append(CueMark(first.start, last.end, text[first.start : last.end]))
+        if (
+            claim is None
+            and cue_marks is not None
+            and (cue.kind == "according" or _marks_without_claim(article, tokens, cue))
+        ):
+            first, last = tokens[cue.first], tokens[cue.index]
+            cue_marks.append(CueMark(first.start, last.end, text[first.start : last.end]))
         if claim is not None:
             claims.append(claim)
             claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)

@@ -3,7 +3,9 @@
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from service.extractive import lexicon
 from service.extractive.phrases import BE, adverbial_before, is_prefix
@@ -60,51 +62,150 @@ def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]
     if headline is not None and tokens:
         taken.add(0)
         cues.append(Cue(0, 0, "passive", headline.start(), headline.end() - 1))
-    for i, token in enumerate(tokens):
-        low = token.lower
+    for i in range(len(tokens)):
         if i in taken:
             continue
-        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-            cues.append(Cue(i + 1, i, "according"))
-        elif low in ("citing", "quoting"):
-            cues.append(Cue(i, i, "citing"))
-        elif low == "for" and viewpoint(tokens, i) is not None:
-            cues.append(Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
-        elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
-            cues.append(Cue(i, i, "according"))  # "Per the WHO's framework, ..."
-        elif token.is_capitalised and (i > 0 or not low.endswith("ing")):
-            continue  # "Deseret News", "Reports": a name or a noun; but "Saying ...," opens one
-        elif low in lexicon.THAT_VERBS and not that_follows(tokens, i):
-            continue  # "the state", "a record": a noun unless "that" follows
-        elif (phrasal := _phrasal(tokens, i)) is not None:
-            cues.append(Cue(phrasal, i, "verb"))  # "pointed out", "called on", "call for"
-            taken.add(phrasal)
-        elif low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS:
-            if not _object_ok(tokens, i):
-                continue
-            prev = tokens[i - 1].lower if i > 0 else ""
-            marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if marker or _noun_after_modifier(tokens, i):
-                continue  # "media reports", "his urgent calls": not someone saying
-            if _participle_agent(tokens, i):
-                cues.append(Cue(i + 1, i, "according"))  # "rules announced by the ministry"
-                continue
-            if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
-                continue  # "they say adding salt helps": the content, not a second cue
-            if _next_cue(tokens, i):
-                continue  # "reports describe", "reports say": a noun before the verb
-            aux = _passive(tokens, i)
-            if aux is not None:
-                if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
-                    cues.append(Cue(i + 1, i, "according"))  # "he was told by the minister"
-                elif _reports_when_passive(tokens, i):
-                    # "travellers were advised to", "the site was said to have": a claim of no
-                    # named source, with the verb and its auxiliary as the marker
-                    cues.append(Cue(i, aux, "passive", tokens[aux].start, token.end))
-                continue  # "was (initially) denied": not someone saying
-            cues.append(Cue(i, i, "verb"))
+        found = token_cue(tokens, i)
+        if found is not None:
+            cues.append(found)
+            taken.update(range(found.first, found.index + 1))
     cues.sort(key=lambda c: c.index)
     return cues
+
+
+# -- The token rules, in order ----------------------------------------------------------------
+#
+# Each rule looks at the token at i and returns a Cue (a cue starts there), SKIP (no cue starts
+# there: the later rules are not asked) or None (the rule does not apply: ask the next one).
+# Every rule has an example sentence; tests/test_extractive_cue_rules.py runs each one.
+
+SKIP: Final = "skip"
+Verdict = Cue | Literal["skip"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    name: str
+    example: str  # a sentence the rule decides
+    cue: str | None  # the cue words the sentence yields, None for no cue
+    apply: Callable[[list[Token], int], Verdict]
+
+
+def _according_to(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower == "according" and next_is(tokens, i, "to"):
+        return Cue(i + 1, i, "according")
+    return None
+
+
+def _citing(tokens: list[Token], i: int) -> Verdict:
+    return Cue(i, i, "citing") if tokens[i].lower in ("citing", "quoting") else None
+
+
+def _viewpoint(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower == "for" and viewpoint(tokens, i) is not None:
+        return Cue(i, i, "viewpoint")
+    return None
+
+
+def _per(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower == "per" and (i == 0 or tokens[i - 1].text == ","):
+        return Cue(i, i, "according")
+    return None
+
+
+def _capitalised(tokens: list[Token], i: int) -> Verdict:
+    token = tokens[i]
+    return SKIP if token.is_capitalised and (i > 0 or not token.lower.endswith("ing")) else None
+
+
+def _noun_unless_that(tokens: list[Token], i: int) -> Verdict:
+    return SKIP if tokens[i].lower in lexicon.THAT_VERBS and not that_follows(tokens, i) else None
+
+
+def _phrasal_verb(tokens: list[Token], i: int) -> Verdict:
+    particle = _phrasal(tokens, i)
+    return None if particle is None else Cue(particle, i, "verb")
+
+
+def _not_a_verb_of_report(tokens: list[Token], i: int) -> Verdict:
+    low = tokens[i].lower
+    return None if low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS else SKIP
+
+
+def _missing_object(tokens: list[Token], i: int) -> Verdict:
+    return None if _object_ok(tokens, i) else SKIP
+
+
+def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
+    prev = tokens[i - 1] if i > 0 else None
+    marker = prev is not None and prev.lower in _NOUN_MARKERS and not prev.is_capitalised
+    return SKIP if marker or _noun_after_modifier(tokens, i) else None
+
+
+def _participle_with_agent(tokens: list[Token], i: int) -> Verdict:
+    return Cue(i + 1, i, "according") if _participle_agent(tokens, i) else None
+
+
+def _gerund_content(tokens: list[Token], i: int) -> Verdict:
+    prev = tokens[i - 1].lower if i > 0 else ""
+    return SKIP if tokens[i].lower.endswith("ing") and prev in lexicon.REPORTING_VERBS else None
+
+
+def _noun_before_verb(tokens: list[Token], i: int) -> Verdict:
+    return SKIP if _next_cue(tokens, i) else None
+
+
+def _passive_voice(tokens: list[Token], i: int) -> Verdict:
+    aux = _passive(tokens, i)
+    if aux is None:
+        return None
+    if next_is(tokens, i, "by"):
+        return Cue(i + 1, i, "according")
+    if _reports_when_passive(tokens, i):
+        return Cue(i, aux, "passive", tokens[aux].start, tokens[i].end)
+    return SKIP
+
+
+def _reporting_verb(tokens: list[Token], i: int) -> Verdict:
+    return Cue(i, i, "verb")
+
+
+TOKEN_RULES: tuple[CueRule, ...] = (
+    CueRule("according-to", "According to the ministry, the dam held.", "According to",
+            _according_to),
+    CueRule("citing", "The agency, citing police, put the toll at six.", "citing", _citing),
+    CueRule("viewpoint", "For her, the plan is a mistake.", "For", _viewpoint),
+    CueRule("per-source", "The toll rose, per the coastguard.", "per", _per),
+    CueRule("capitalised-is-a-name", "Reports of a fire spread.", None, _capitalised),
+    CueRule("noun-unless-that", "The state opened a school.", None, _noun_unless_that),
+    CueRule("phrasal-verb", "The mayor pointed out that the road was shut.", "pointed out",
+            _phrasal_verb),
+    CueRule("only-reporting-verbs", "The mayor opened the bridge.", None, _not_a_verb_of_report),
+    CueRule("needs-its-object", "She asked the mayor when the bridge would reopen.", None,
+            _missing_object),
+    CueRule("noun-after-determiner", "His urgent calls went unanswered.", None,
+            _noun_after_determiner),
+    CueRule("participle-agent", "The rules announced by the ministry take effect today.",
+            "announced by",
+            _participle_with_agent),
+    CueRule("gerund-is-content", "They say adding salt helps.", "say", _gerund_content),
+    CueRule("noun-before-verb", "Reports say the dam held.", "say", _noun_before_verb),
+    CueRule("passive-voice", "Travellers were advised to stay home.", "were advised",
+            _passive_voice),
+    CueRule("reporting-verb", "The coach conceded that the team had lost.", "conceded",
+            _reporting_verb),
+)  # fmt: skip
+
+
+def token_cue(tokens: list[Token], i: int) -> Cue | None:
+    """The cue that starts at token i, by the first rule that decides."""
+    for rule in TOKEN_RULES:
+        verdict = rule.apply(tokens, i)
+        if isinstance(verdict, Cue):
+            return verdict
+        if verdict is not None:
+            return None  # SKIP
+    return None
 
 
 def viewpoint(tokens: list[Token], i: int) -> tuple[int, int] | None:

@@ -3,8 +3,9 @@
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import fields, is_dataclass
 from functools import cache
-from pathlib import Path
+from importlib import import_module
 
 from schemas import Actor, Claim, Hedge, HedgeKind, Span
 from service.article import Article
@@ -16,19 +17,64 @@ from service.extractive.lexicon import COMMON_CAPITALISED
 from service.extractive.lexicon import verb_class as verb_class_of
 from service.extractive.names import find_named_actors
 from service.extractive.prominence import kept_actors
-from service.extractive.scope import labelled_sentences
+from service.extractive.scope import is_labelled
 from service.extractive.summary import lead_summary
 
 
 @cache
 def engine_version() -> str:
-    """A hash of the rules' source, so that briefs made by older rules show as stale."""
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted([*root.glob("*.py"), root.parent / "article.py"]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
-    return "extractive-" + digest.hexdigest()[:12]
+    """A hash of the rules' names and the lexicon's content, so that briefs made by other rules
+    show as stale; a comment or a refactoring that changes neither leaves it as it is."""
+    return "extractive-" + hashlib.sha256(version_material().encode()).hexdigest()[:12]
+
+
+_RULE_MODULES = tuple(
+    import_module(f"service.extractive.{name}")
+    for name in [
+        "lexicon",
+        "cues",
+        "hedges",
+        "attribution",
+        "phrases",
+        "speakers",
+        "actors",
+        "names",
+        "prominence",
+        "summary",
+        "scope",
+    ]
+)
+
+
+def version_material() -> str:
+    """The rule tables and word lists of every rule module, in a canonical text: what the
+    engine version hashes."""
+    parts = []
+    for module in _RULE_MODULES:
+        for name, value in sorted(vars(module).items()):
+            if isinstance(value, (frozenset, set, dict, tuple, re.Pattern)) and not name.startswith(
+                "__"
+            ):
+                parts.append(f"{module.__name__}.{name}={_canonical(value)}")
+    return "\n".join(parts)
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, re.Pattern):
+        return f"re({value.pattern!r},{value.flags})"
+    if isinstance(value, (frozenset, set)):
+        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, dict):
+        items = sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())
+        return "{" + ",".join(items) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ",".join(_canonical(v) for v in value) + ")"
+    if callable(value):
+        return f"{getattr(value, '__qualname__', type(value).__name__)}"
+    if is_dataclass(value) and not isinstance(value, type):
+        fields_ = (f"{f.name}={_canonical(getattr(value, f.name))}" for f in fields(value))
+        return f"{type(value).__name__}(" + ",".join(fields_) + ")"
+    return repr(value)
 
 
 def extract(article: Article) -> EngineResult:
@@ -105,33 +151,56 @@ def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 def _own_voice_claims(
     article: Article, drafts: list[ClaimDraft], lexical: list[HedgeDraft]
 ) -> list[ClaimDraft]:
-    """A hedged statement in the article's own voice is a claim with no speaker."""
-    claimed = {s.index for d in drafts if (s := article.sentence_at(d.start)) is not None}
-    hedged = {s.index for h in lexical if (s := article.sentence_at(h.start)) is not None}
-    found = []
-    for sentence in labelled_sentences(article):
-        if sentence.index in claimed or sentence.index not in hedged:
+    """A hedged statement in the article's own voice is a claim with no speaker, also when an
+    attributed claim shares its sentence ('Allegedly, the driver fled, but police said ...')."""
+    by_sentence: dict[int, list[ClaimDraft]] = {}
+    for d in drafts:
+        if (s := article.sentence_at(d.start)) is not None:
+            by_sentence.setdefault(s.index, []).append(d)
+    found: list[ClaimDraft] = []
+    for hedge in lexical:
+        sentence = article.sentence_at(hedge.start)
+        if sentence is None or not is_labelled(article, sentence):
             continue
-        begin = article.content_start(sentence)
-        end = sentence.end
-        while end > begin and article.text[end - 1] in ". ":
-            end -= 1
-        found.append(
-            ClaimDraft(
-                speaker=None,
-                cue=None,
-                cue_start=begin,
-                cue_end=begin,
-                start=begin,
-                end=end,
-                content_start=begin,
-                content_end=end,
-                marker_start=begin,
-                marker_end=begin,
-                cue_kind="own-voice",
-            )
+        claims = by_sentence.get(sentence.index, [])
+        if any(d.start <= hedge.start and hedge.end <= d.end for d in claims + found):
+            continue  # the hedge qualifies a claim already listed
+        begin = max(
+            [article.content_start(sentence)] + [d.end for d in claims if d.end <= hedge.start]
         )
+        end = min([sentence.end] + [d.start for d in claims if d.start >= hedge.end])
+        begin, end = _clause_of(article.text, begin, end)
+        if end - begin < 12 or any(d.start < end and begin < d.end for d in claims):
+            continue
+        found.append(_own_voice(begin, end))
     return found
+
+
+_LEADING_JOINS = re.compile(
+    r"^[\s,;:—–-]*(?:(?:but|and|while|whereas|although|though)\b)?\s*", re.I
+)
+_TRAILING_JOINS = re.compile(
+    r"[\s,;:—–-]*(?:\b(?:but|and|while|whereas|although|though))?[\s,;:.—–-]*$", re.I
+)
+
+
+def _clause_of(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The words between begin and end without the joining words and marks at their edges."""
+    lead = _LEADING_JOINS.match(text, begin, end)
+    if lead is not None:
+        begin = lead.end()
+    trail = _TRAILING_JOINS.search(text, begin, end)
+    if trail is not None:
+        end = trail.start()
+    return begin, max(begin, end)
+
+
+def _own_voice(begin: int, end: int) -> ClaimDraft:
+    return ClaimDraft(
+        speaker=None, cue=None, cue_start=begin, cue_end=begin, start=begin, end=end,
+        content_start=begin, content_end=end, marker_start=begin, marker_end=begin,
+        cue_kind="own-voice",
+    )  # fmt: skip
 
 
 def _assemble(

@@ -21,6 +21,10 @@ def word_set(text: str) -> frozenset[str]:
 # lemminflect (`verb_forms`), never from a typed list.
 
 
+def lemmas(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 @dataclass(frozen=True, slots=True)
 class VerbClass:
     """One class of reporting verbs and what its verbs mean for the brief."""
@@ -39,62 +43,13 @@ VERB_CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "communication",
         "attribution",
-        tuple(
-            [
-                "say",
-                "tell",
-                "announce",
-                "state",
-                "concede",
-                "add",
-                "explain",
-                "insist",
-                "confirm",
-                "write",
-                "report",
-                "note",
-                "declare",
-                "reply",
-                "respond",
-                "comment",
-                "tweet",
-                "post",
-                "testify",
-                "reiterate",
-                "stress",
-                "emphasise",
-                "emphasize",
-                "convey",
-                "assert",
-                "predict",
-                "recall",
-                "complain",
-                "pledge",
-                "promise",
-                "vow",
-                "threaten",
-                "caution",
-                "contend",
-                "observe",
-                "remark",
-                "argue",
-                "acknowledge",
-                "admit",
-                "describe",
-                "recount",
-                "elaborate",
-                "mention",
-                "disclose",
-                "cite",
-                "agree",
-                "propose",
-                "estimate",
-                "answer",
-                "inform",
-                "quote",
-                "maintain",
-                "identify",
-            ]
+        lemmas(
+            "say tell announce state concede add explain insist confirm write report note "
+            "declare reply respond comment tweet post testify reiterate stress emphasise "
+            "emphasize convey assert predict recall complain pledge promise vow threaten "
+            "caution contend observe remark argue acknowledge admit describe recount "
+            "elaborate mention disclose cite agree propose estimate answer inform quote "
+            "maintain identify indicate call"
         ),
     ),
     VerbClass(
@@ -105,68 +60,23 @@ VERB_CLASSES: tuple[VerbClass, ...] = (
     VerbClass(
         "judgement",
         "attribution",
-        tuple(
-            [
-                "criticise",
-                "criticize",
-                "praise",
-                "deny",
-                "reject",
-                "condemn",
-                "blame",
-                "defend",
-                "dismiss",
-                "question",
-                "denounce",
-                "dispute",
-                "challenge",
-                "slam",
-                "applaud",
-                "decry",
-                "welcome",
-                "attack",
-            ]
+        lemmas(
+            "criticise criticize praise deny reject condemn blame defend dismiss question "
+            "denounce dispute challenge slam applaud decry welcome attack attribute ascribe"
         ),
     ),
     VerbClass("distancing judgement", "distancing", ("accuse",)),
     VerbClass(
         "attitude",
         "uncertainty",
-        tuple(
-            [
-                "fear",
-                "hope",
-                "expect",
-                "believe",
-                "think",
-                "worry",
-                "doubt",
-                "suspect",
-                "assume",
-                "suppose",
-                "presume",
-            ]
-        ),
+        lemmas("fear hope expect believe think worry doubt suspect assume suppose presume"),
         takes_infinitive=True,
     ),
     VerbClass(
         "directive",
         "attribution",
-        tuple(
-            [
-                "urge",
-                "advise",
-                "ask",
-                "warn",
-                "order",
-                "encourage",
-                "request",
-                "recommend",
-                "instruct",
-                "appeal",
-                "demand",
-                "implore",
-            ]
+        lemmas(
+            "urge advise ask warn order encourage request recommend instruct appeal demand implore"
         ),
         takes_infinitive=True,
     ),
@@ -491,4 +401,3 @@ QUANTITIES = word_set(
 )
 # Any noun that can head a speaker's description: "the ministry", "officials", "a source".
 SPEAKER_HEADS = ORG_HEADS | GROUP_HEADS | PERSON_HEADS | OTHER_HEADS
-
