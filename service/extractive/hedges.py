@@ -85,7 +85,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("believed", "uncertainty",
           r"\b(?:believe|believes|believed|thought to|estimated|estimates)\b",
           "An estimated 300 homes burned.", "estimated"),
-    _rule("appears-to", "uncertainty", r"\b(?:appears?|appeared|seems?|seemed) (?:to|able|unable)\b",
+    _rule("appears-to", "uncertainty",
+          r"\b(?:appears?|appeared|seems?|seemed) (?:to|able|unable)\b",
           "The fire appears to have started early.", "appears to"),
     _rule("unknown-number", "uncertainty", r"\ban unknown number\b",
           "An unknown number of people fled.", "An unknown number"),
@@ -98,7 +99,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           r"\b(?:it is|it was|it remains|it's) (?:not |still )?(?:yet )?(?:unclear|not known|"
           r"not clear|unknown)\b",
           "It is unclear who fired first.", "It is unclear"),
-    _rule("not-yet-known", "uncertainty", r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b",
+    _rule("not-yet-known", "uncertainty",
+          r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b",
           "The cause was not yet known.", "not yet known"),
     _rule("withheld", "uncertainty",
           r"\b(?:(?:refused|declined|did not want) to|would not) (?:comment|elaborate|"
@@ -122,7 +124,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("speculation", "uncertainty", r"\b(?:speculation|speculated|speculate)\b",
           "There was speculation about a merger.", "speculation"),
     # an attitude verb after its subject, inside a quotation too: "I think", "farmers fear"
-    _rule("attitude-verb", "uncertainty", rf"\b(?:I|we|they|he|she|you|[a-z]+s) (?:{_ATTITUDE_FORMS})\b",
+    _rule("attitude-verb", "uncertainty",
+          rf"\b(?:I|we|they|he|she|you|[a-z]+s) (?:{_ATTITUDE_FORMS})\b",
           "Farmers fear the drought will last.", "Farmers fear", 0),
     _rule("epistemic-noun", "uncertainty",
           r"\b(?:possibility|possibilities|concerns?|fears?|hints?|doubts?)"

@@ -254,7 +254,8 @@ ORG_HEADS = word_set(
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
-    "université universität ministerio ministère banco banque departments ministries agencies"
+    "université universität ministerio ministère banco banque departments ministries agencies "
+    "campaign"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -278,7 +279,7 @@ OTHER_HEADS = word_set(
     "report reports study studies survey surveys statement statements letter letters document "
     "documents data figures analysis paper papers review poll polls records record memo "
     "findings results research website site blog release announcement post video interview "
-    "estimates census"
+    "estimates census statistics constitution framework footage bulletin"
 )
 COUNTRIES = word_set(
     "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "

@@ -277,6 +277,8 @@ def _cut_prepositions(tokens: list[Token], b: int, k: int) -> tuple[int, int]:
             head = tokens[i - 1].lower
             if head in _KEEP_PP_HEADS and low in ("from", "within", "at", "for", "of"):
                 return (b, k)
+            if head in lexicon.OTHER_HEADS and _document_owner(tokens, i - 1, i):
+                return (b, k)  # "Another report from the Mexican government said"
             return (b, i - 1)
     return (b, k)
 
@@ -315,6 +317,9 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if not t.is_word and t.text not in "()":
             break
         low = t.lower
+        if low in ("from", "by") and _document_owner(tokens, last_head, j):
+            j += 1
+            continue  # "data from the Road Agency", "estimates by the ministry"
         if low in PREPOSITION_CUTS or low in LEFT_BREAKS or low in BE:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
@@ -342,6 +347,16 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if tokens[last_head].text == "(":
         last_head -= 1
     return (i, last_head)
+
+
+def _document_owner(tokens: list[Token], head: int | None, j: int) -> bool:
+    """'from'/'by' after a document's noun, before a name: the document's owner follows."""
+    if head is None or tokens[head].lower not in lexicon.OTHER_HEADS or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if nxt.lower == "the" and j + 2 < len(tokens):
+        nxt = tokens[j + 2]
+    return nxt.is_capitalised
 
 
 def apposed_name(tokens: list[Token], head: int) -> tuple[int, int] | None:

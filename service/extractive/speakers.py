@@ -76,14 +76,18 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     head = _head_noun(words)
     descriptive = head in _DESCRIBED_HEADS
     if known is not None and core != phrase and head in lexicon.OTHER_HEADS:
-        return known  # "the results of the National Nutrition Study": the study speaks
+        if table.actors[known].kind == "other":
+            return known  # "the results of the National Nutrition Study": the study speaks
+    if head in lexicon.OTHER_HEADS:
+        document = _document_name(words, head)
+        if document is not None:
+            # Documents speak for themselves (ANNOTATION.md v2): "the ministry's bulletin
+            # said", "data from the Road Agency show": the bulletin, the data, not their owner
+            return table.add(document, "other", start)
     if known is not None and descriptive:
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
             known = None
-    owner = _possessor(table, words, start) if head in lexicon.OTHER_HEADS else None
-    if owner is not None:
-        return owner  # "Cornyn's statement said": Cornyn speaks through it
     if known is not None:
         forms = table.actors[known].forms
         if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
@@ -224,15 +228,27 @@ def _organization_by_first_word(table: ActorTable, word: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _possessor(table: ActorTable, words: list[str], start: int) -> int | None:
-    """The known actor a phrase's first possessive names: "Cornyn's statement" -> Cornyn."""
-    for i, word in enumerate(words):
-        if word.endswith(("'s", "’s")):
-            owner = [*words[:i], word[:-2]]
-            if len(owner) == 2 and owner[0].lower() in _ANAPHORIC and owner[1] in _GENERIC_ORGS:
-                return table.latest(start, ("organization",))  # "the chain's press release"
-            return table.lookup(" ".join(owner))
-    return None
+_DOCUMENT_LINKS = lexicon.word_set("of from by")
+
+
+def _document_name(words: list[str], head: str) -> str | None:
+    """The document a phrase names with its owner: "WHO's statistics", "report from the
+    Mexican government" (to the end of the owner's name); None when no owner is named."""
+    start = next((i for i, w in enumerate(words) if w.lower() not in lexicon.DETERMINERS), 0)
+    at = next((i for i, w in enumerate(words) if w.lower() == head), None)
+    if at is None:
+        return None
+    possessed = any(w.endswith(("'s", "’s")) for w in words[start:at])
+    if at + 1 < len(words) and words[at + 1].lower() in _DOCUMENT_LINKS:
+        end = at + 2
+        if end < len(words) and words[end].lower() == "the":
+            end += 1
+        named = end
+        while named < len(words) and words[named][:1].isupper():
+            named += 1
+        if named > end:
+            return " ".join(words[start:named])
+    return " ".join(words[start : at + 1]) if possessed else None
 
 
 def _as_speaker(table: ActorTable, index: int) -> int:
