@@ -120,7 +120,9 @@ def test_after_twenty_abandoned_requests_the_next_twenty_are_admitted(seed_text:
         async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
             responses = await asyncio.gather(
                 *(
-                    client.post("/v1/summaries", content=request_body(t), headers=_JSON, timeout=60)
+                    client.post(
+                        "/v1/summaries", content=request_body(t), headers=_JSON, timeout=60
+                    )
                     for t in texts[20:]
                 )
             )
@@ -141,7 +143,9 @@ def test_identical_requests_in_flight_at_once_share_one_model_call(seed_text: st
         async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
             responses = await asyncio.gather(
                 *(
-                    client.post("/v1/summaries", content=request_body(seed_text), headers=_JSON)
+                    client.post(
+                        "/v1/summaries", content=request_body(seed_text), headers=_JSON
+                    )
                     for _ in range(60)
                 )
             )

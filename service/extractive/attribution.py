@@ -38,10 +38,7 @@ _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
 # Verbs that invert after a quotation or clause: '..., said the ministry', '"...," added Smith'.
-_INVERTING = lexicon.word_set(
-    "said says added adds wrote writes asked asks explained explains noted notes continued "
-    "recalled stressed insisted warned concluded replied responded told"
-)
+_INVERTING = lexicon.INVERTING_VERBS
 
 
 @dataclass

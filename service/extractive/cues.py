@@ -263,10 +263,7 @@ def _reports_when_passive(tokens: list[Token], v: int) -> bool:
     verb_class = lexicon.verb_class(tokens[v].lower)
     if verb_class is None or not next_is(tokens, v, "to"):
         return False
-    return verb_class.takes_infinitive or tokens[v].lower in _HEARSAY
-
-
-_HEARSAY = lexicon.word_set("said reported thought believed rumoured rumored")
+    return verb_class.takes_infinitive or tokens[v].lower in lexicon.HEARSAY_PARTICIPLES
 
 
 def _noun_after_modifier(tokens: list[Token], i: int) -> bool:
@@ -308,9 +305,6 @@ _NEEDS = {
 }
 
 
-_CALL_OBJECTS = lexicon.word_set("it him her them this that the")
-
-
 def _object_ok(tokens: list[Token], i: int) -> bool:
     need = _NEEDS.get(tokens[i].lower)
     if need is None:
@@ -320,7 +314,7 @@ def _object_ok(tokens: list[Token], i: int) -> bool:
         # "called it 'a non-starter'", "called the notion a 'waste of time'"; not "a town
         # called Hope", "called the police"
         quoted = any(t.text in ('"', "“", "‘", "'") for t in tokens[i + 1 : i + 8])
-        return bool(window) and window[0] in _CALL_OBJECTS and (window[0] != "the" or quoted)
+        return bool(window) and window[0] in lexicon.CALL_OBJECTS and (window[0] != "the" or quoted)
     if need == "to" and any(w in ("when", "why", "how", "whether", "if", "what") for w in window):
         return False  # "asked the mayor when the bridge would reopen": a question
     return need in window

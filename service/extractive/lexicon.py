@@ -154,6 +154,17 @@ def verb_class(form: str) -> VerbClass | None:
     return VERB_CLASS_OF.get(form)
 
 
+# Verbs that invert after a quotation or clause: '..., said the ministry', '"...," added Smith',
+# '..., reported officials'.
+INVERTING_VERBS = frozenset(
+    form
+    for lemma in lemmas(
+        "say add write ask explain note continue recall stress insist warn conclude reply "
+        "respond tell"
+    )
+    for form in verb_forms(lemma)
+    if not form.endswith("ing")
+)
 # Words before a verb's form that make it a noun: "media reports", "both praise", "any questioning".
 NOUN_MARKERS = word_set(
     "the a an some media news these those his her its their our your my such local early "
@@ -195,6 +206,18 @@ NOUN_HOMOGRAPHS = frozenset(
     ]
     for form in (lemma, lemma + "s", lemma + "es")
 )
+# Heads a new speaker cannot have: "a lot said", "each said".
+NOT_SPEAKER_HEADS = word_set("lot each another urgent trace one")
+# The quoted speaker's own voice: never a new actor ("I can", "we have").
+FIRST_PERSON = word_set("i we you i've i'm we're we've you're i’ve i’m we’re we’ve")
+# Words that show a subject phrase ran into a clause: "a statement which", "I can".
+NOT_IN_A_SPEAKER = word_set("which that who is are was were can must could would should")
+# Words between a document and its owner: "data from X", "estimates by X", "report of X".
+DOCUMENT_LINKS = word_set("of from by")
+# Passives that report hearsay before an infinitive: "was said to have", "is thought to be".
+HEARSAY_PARTICIPLES = word_set("said reported thought believed rumoured rumored")
+# What "called" needs after it to describe ("called it a disgrace"), not name or phone.
+CALL_OBJECTS = word_set("it him her them this that the")
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(
     "app statement interview post letter report message video tweet broadcast briefing "
@@ -370,29 +393,6 @@ COMMON_CAPITALISED = word_set(
 )
 NAME_CONNECTORS = word_set(
     "of de del della di da van von der den la le du des bin al el y et d’ los las"
-)
-# Number words, for bounds on counts ("at least ten dead", "up to two dozen").
-NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions billion dozen dozens half score"
-)
-# Units after a number that make a bound a measure, a duration or a sum, not a count still being
-# made: "at least four decades", "up to 3.7 kilometres", "up to 10 times", "up to 5,000 euros".
-MEASURE_UNITS = word_set(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries generation generations a.m. p.m. am pm o'clock "
-    "times fold km kilometre kilometres kilometer kilometers metre metres meter meters cm mm "
-    "mile miles foot feet ft inch inches yard yards kg kilogram kilograms gram grams g tonne "
-    "tonnes ton tons lb lbs pound pounds litre litres liter liters gallon gallons barrel "
-    "barrels degree degrees mph kph km/h knots hectare hectares acre acres square cubic mw gw "
-    "kw watts volts dollars euros yen yuan rupees francs roubles rubles pesos zlotys złotys "
-    "kroner crowns cents pence"
-)
-# Counts that are still being made when a bound stands before them: casualties and the like.
-CASUALTY_WORDS = word_set(
-    "dead killed died deaths death injured wounded hurt missing feared casualties "
-    "victims displaced evacuated homeless trapped fatalities"
 )
 # Nouns of quantity: in "a median of 91 percent of people said" the people speak.
 QUANTITIES = word_set(

@@ -75,9 +75,13 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         known = table.find_in(phrase)
     head = _head_noun(words)
     descriptive = head in _DESCRIBED_HEADS
-    if known is not None and core != phrase and head in lexicon.OTHER_HEADS:
-        if table.actors[known].kind == "other":
-            return known  # "the results of the National Nutrition Study": the study speaks
+    if (
+        known is not None
+        and core != phrase
+        and head in lexicon.OTHER_HEADS
+        and table.actors[known].kind == "other"
+    ):
+        return known  # "the results of the National Nutrition Study": the study speaks
     if head in lexicon.OTHER_HEADS:
         document = _document_name(words, head)
         if document is not None:
@@ -157,14 +161,11 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
 def _can_name_a_speaker(words: list[str], head: str) -> bool:
     """A new speaker needs a name (capitalised words) or a noun that can speak ('officials',
     'the report'); not 'I can', 'his urgent', 'a lot', 'each', 'a statement which'."""
-    if any(w.lower() in _FIRST_PERSON or w.lower() in _NOT_IN_A_NAME for w in words):
+    if any(
+        w.lower() in lexicon.FIRST_PERSON or w.lower() in lexicon.NOT_IN_A_SPEAKER for w in words
+    ):
         return False
-    return head not in _NOT_SPEAKER_HEADS
-
-
-_NOT_SPEAKER_HEADS = lexicon.word_set("lot each another urgent trace one")
-_FIRST_PERSON = lexicon.word_set("i we you i've i'm we're we've you're i’ve i’m we’re we’ve")
-_NOT_IN_A_NAME = lexicon.word_set("which that who is are was were can must could would should")
+    return head not in lexicon.NOT_SPEAKER_HEADS
 
 
 _TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
@@ -228,9 +229,6 @@ def _organization_by_first_word(table: ActorTable, word: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-_DOCUMENT_LINKS = lexicon.word_set("of from by")
-
-
 def _document_name(words: list[str], head: str) -> str | None:
     """The document a phrase names with its owner: "WHO's statistics", "report from the
     Mexican government" (to the end of the owner's name); None when no owner is named."""
@@ -239,7 +237,7 @@ def _document_name(words: list[str], head: str) -> str | None:
     if at is None:
         return None
     possessed = any(w.endswith(("'s", "’s")) for w in words[start:at])
-    if at + 1 < len(words) and words[at + 1].lower() in _DOCUMENT_LINKS:
+    if at + 1 < len(words) and words[at + 1].lower() in lexicon.DOCUMENT_LINKS:
         end = at + 2
         if end < len(words) and words[end].lower() == "the":
             end += 1
