@@ -49,7 +49,7 @@ VERB_CLASSES: tuple[VerbClass, ...] = (
             "emphasize convey assert predict recall complain pledge promise vow threaten "
             "caution contend observe remark argue acknowledge admit describe recount "
             "elaborate mention disclose cite agree propose estimate answer inform quote "
-            "maintain identify indicate call"
+            "maintain identify indicate call repeat underline proclaim"
         ),
     ),
     VerbClass(
@@ -62,28 +62,34 @@ VERB_CLASSES: tuple[VerbClass, ...] = (
         "attribution",
         lemmas(
             "criticise criticize praise deny reject condemn blame defend dismiss question "
-            "denounce dispute challenge slam applaud decry welcome attack attribute ascribe"
+            "denounce dispute challenge slam applaud decry welcome attack attribute ascribe "
+            "hail laud refute rebut disagree lament regret "
+            "apologise apologize"
         ),
     ),
     VerbClass("distancing judgement", "distancing", ("accuse",)),
     VerbClass(
         "attitude",
         "uncertainty",
-        lemmas("fear hope expect believe think worry doubt suspect assume suppose presume"),
+        lemmas(
+            "fear hope expect believe think worry doubt suspect assume suppose presume "
+            "reckon anticipate speculate"
+        ),
         takes_infinitive=True,
     ),
     VerbClass(
         "directive",
         "attribution",
         lemmas(
-            "urge advise ask warn order encourage request recommend instruct appeal demand implore"
+            "urge advise ask warn order encourage request recommend instruct appeal demand implore "
+            "plead"
         ),
         takes_infinitive=True,
     ),
     VerbClass(
         "evidence",
         "attribution",
-        ("show", "find", "reveal", "conclude", "demonstrate", "record"),
+        ("show", "find", "reveal", "conclude", "demonstrate", "record", "determine"),
         subject="source",
     ),
     VerbClass("uncertain evidence", "uncertainty", ("suggest", "imply"), subject="source"),
