@@ -63,8 +63,7 @@ VERB_CLASSES: tuple[VerbClass, ...] = (
         lemmas(
             "criticise criticize praise deny reject condemn blame defend dismiss question "
             "denounce dispute challenge slam applaud decry welcome attack attribute ascribe "
-            "hail laud refute rebut disagree lament regret "
-            "apologise apologize"
+            "hail laud refute rebut disagree"
         ),
     ),
     VerbClass("distancing judgement", "distancing", ("accuse",)),
