@@ -263,3 +263,29 @@ def test_a_lexicon_change_changes_the_version(monkeypatch: pytest.MonkeyPatch) -
     before = engine.version_material()
     monkeypatch.setattr(lexicon, "HONORIFICS", lexicon.HONORIFICS | {"lady"})
     assert engine.version_material() != before
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Secretary of State Anna Berg said the talks had failed.", "Anna Berg"),
+        ("Minister of Health Mark Reed said the clinics would open.", "Mark Reed"),
+    ],
+)
+def test_a_role_with_its_object_before_a_name_is_not_part_of_the_name(
+    text: str, person: str
+) -> None:
+    """KNOWN-FAILURES 15: 'Secretary of State Anna Berg' is Anna Berg, not 'State Anna Berg'."""
+    assert speakers(brief_of(text)) == [person]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chief of Staff Tiltco Holdings Group announced a merger.",
+        "The CEO of Tesco said sales rose.",
+    ],
+)
+def test_a_roles_organisation_is_still_an_organisation(text: str) -> None:
+    kinds = {a.name: a.kind for a in brief_of(text).actors}
+    assert "person" not in [kinds.get("Tesco"), kinds.get("Tiltco Holdings Group")]

@@ -167,8 +167,14 @@ def _add_run(
     words = [t.bare for t in run]
     role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
+        rest = run[role_end + 2 :]
+        if _ends_in_a_name(rest):
+            # "Secretary of State Anna Berg": the role's object, then the person
+            role = text[run[0].start : rest[-3].end]
+            name_tokens = rest[-2:]
+            return table.add(_span_text(text, name_tokens), "person", rest[-2].start, role=role)
         # "CEO of Tesco": the role's organisation, not a person's name
-        return _add_run(article, table, run[role_end + 2 :], at + role_end + 2, tokens)
+        return _add_run(article, table, rest, at + role_end + 2, tokens)
     if 0 <= role_end < len(words) - 1:
         name_tokens = run[role_end + 1 :]
         role_start = run[0]
@@ -202,6 +208,22 @@ def _add_run(
     if kind is None:
         return None
     return table.add(name, kind, start, role=lead_role)
+
+
+def _ends_in_a_name(rest: list[Token]) -> bool:
+    """'State Anna Berg', 'Foreign Affairs Mark Reed': after a role's 'of', one or two words of
+    its object and then two words of a person's name, none of them an organisation's noun."""
+    if not 3 <= len(rest) <= 5:
+        return False
+    name = [t.bare for t in rest[-2:]]
+    return all(
+        w[:1].isupper()
+        and w.lower() not in lexicon.ORG_HEADS
+        and w.lower() not in lexicon.LOCATION_HINTS
+        and w not in lexicon.COUNTRIES
+        and w not in lexicon.COMMON_CAPITALISED
+        for w in name
+    ) and not any(t.lower in lexicon.NAME_CONNECTORS for t in rest)
 
 
 def _add_acronym_after(text: str, table: ActorTable, index: int, last: Token) -> None:

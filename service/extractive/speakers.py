@@ -88,13 +88,17 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
             # Documents speak for themselves (ANNOTATION.md v2): "the ministry's bulletin
             # said", "data from the Road Agency show": the bulletin, the data, not their owner
             return table.add(document, "other", start)
-    if known is not None and descriptive:
+    named_person = (
+        known is not None
+        and table.actors[known].kind == "person"
+        and _ends_with_a_form(table, known, phrase)
+    )
+    if known is not None and descriptive and not named_person:
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
-            known = None
+            known = None  # "a source within the Interior Ministry": the source speaks
     if known is not None:
-        forms = table.actors[known].forms
-        if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
+        if _ends_with_a_form(table, known, phrase):
             return known
         if head not in lexicon.SPEAKER_HEADS:
             return known
@@ -156,6 +160,12 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if name != phrase and words[0].lower() not in _QUANTIFIERS | {"the"}:
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
+
+
+def _ends_with_a_form(table: ActorTable, known: int, phrase: str) -> bool:
+    """'Secretary of State Anna Berg' ends with the name of Anna Berg: she is the speaker."""
+    forms = table.actors[known].forms
+    return any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms)
 
 
 def _can_name_a_speaker(words: list[str], head: str) -> bool:
