@@ -223,6 +223,10 @@ DOCUMENT_LINKS = word_set("of from by")
 HEARSAY_PARTICIPLES = word_set("said reported thought believed rumoured rumored")
 # What "called" needs after it to describe ("called it a disgrace"), not name or phone.
 CALL_OBJECTS = word_set("it him her them this that the")
+# Credentials after a name, set off by commas: "Ann Lee, QC, said" (Ann Lee speaks).
+CREDENTIALS = word_set("QC KC MP MEP MD PhD OBE MBE CBE Jr Jr. Sr Sr. Esq Esq.")
+# Participles that make their agent an intermediary, not the speaker: "a memo seen by X".
+INTERMEDIARY_PARTICIPLES = word_set("seen obtained reviewed viewed leaked")
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(
     "app statement interview post letter report message video tweet broadcast briefing "

@@ -32,6 +32,28 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     _add_spelled_acronyms(article, table)  # before the lone words, which may be its acronym
     for token, before in singles:
         _add_single(article, table, token, before)
+    _type_by_apposed_role(article, table)
+
+
+_PERSON_NOUNS = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
+_APPOSED_ROLE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(re.escape(w) for w in _PERSON_NOUNS)
+    + r")\s*[,.;]",
+    re.IGNORECASE,
+)
+
+
+def _type_by_apposed_role(article: Article, table: ActorTable) -> None:
+    """'Ann Marsh, the town mayor, met him': a name of two or three words described by a
+    person's role is a person, so that 'she' can find her (KNOWN-FAILURES 9)."""
+    for index, actor in enumerate(table.actors):
+        words = actor.name.split()
+        if actor.kind != "other" or not 2 <= len(words) <= 3:
+            continue
+        ends = (at + len(actor.name) for at in table.occurrences(actor.name))
+        if any(_APPOSED_ROLE.match(article.text, end) for end in ends):
+            table.set_kind(index, "person")
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:

@@ -105,6 +105,9 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
     elif tokens[k].text == "who" and k >= 1 and tokens[k - 1].lower in lexicon.GROUP_HEADS:
         k -= 1  # "respondents who answered that ...": the group the clause hangs on
+    elif tokens[k].lower in ("that", "which") and k >= 1 and _speaking_noun(tokens[k - 1]):
+        k -= 1  # "a survey that suggested ...": the noun the relative clause hangs on
+    k = _before_intermediary(tokens, k)
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text in _MARKS:
@@ -135,6 +138,27 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         return None
     start, end = _cut_prepositions(tokens, _with_adjectives(tokens, b, start), k)
     return start, _cut_participle(tokens, start, end)
+
+
+def _before_intermediary(tokens: list[Token], k: int) -> int:
+    """'A memo seen by the Times says': the subject ends at the memo, before 'seen by'."""
+    for j in range(k - 1, max(0, k - 6), -1):
+        if (
+            tokens[j].lower == "by"
+            and j >= 2
+            and tokens[j - 1].lower in (lexicon.INTERMEDIARY_PARTICIPLES)
+        ):
+            if _speaking_noun(tokens[j - 2]):
+                return j - 2
+            return k
+        if not tokens[j].is_word:
+            return k
+    return k
+
+
+def _speaking_noun(token: Token) -> bool:
+    low = token.lower
+    return token.is_word and (low in lexicon.SPEAKER_HEADS or low in lexicon.SOURCE_NOUNS)
 
 
 def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
@@ -168,6 +192,13 @@ def _cut_participle(tokens: list[Token], start: int, end: int) -> int:
         low = tokens[i].lower
         if low.endswith("ing") and tokens[i - 1].lower in lexicon.SPEAKER_HEADS:
             return i - 1
+        if (
+            low in lexicon.INTERMEDIARY_PARTICIPLES
+            and i + 1 <= end
+            and tokens[i + 1].lower == "by"
+            and tokens[i - 1].lower in lexicon.SPEAKER_HEADS
+        ):
+            return i - 1  # "a memo seen by the Times": the memo speaks, the Times only saw it
     return end
 
 
@@ -197,6 +228,7 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
             first.lower in _APPOSITION_OPENERS
             or first.text.isdigit()
             or first.possessive  # ", Tesco's CEO for Central Europe,"
+            or first.text in lexicon.CREDENTIALS  # "Ann Lee, QC, said"
             or (not first.is_capitalised or first.lower in lexicon.ROLE_WORDS)
         )
         before = tokens[opener - 1] if opener > 0 else None
@@ -207,8 +239,12 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         if described and first.lower == "and" and opener > 0:
             mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
             continue
-        if described and before is not None and _names_someone(before):
-            return opener - 1
+        if (
+            described
+            and before is not None
+            and (_names_someone(before) or _speaker_head_within(tokens, opener))
+        ):
+            return opener - 1  # "A spokesperson for the port, the city's biggest employer,"
         closing = tokens[mark - 1]
         if _noun_phrase_like(segment) and (closing.is_word or closing.text == ")"):
             # The part between the marks is the subject itself: "One news site, Znak.com,
@@ -227,6 +263,15 @@ def _noun_phrase_like(segment: list[Token]) -> bool:
             t.lower in lexicon.REPORTING_VERBS or t.lower in BE or t.lower in _AUXILIARIES
             for t in segment
         )
+    )
+
+
+def _speaker_head_within(tokens: list[Token], opener: int) -> bool:
+    """A speaker's noun among the few words before an apposition ('a spokesperson for the
+    port, ...'), so the apposition describes a phrase that can speak."""
+    return any(
+        tokens[j].is_word and tokens[j].lower in lexicon.PERSON_HEADS
+        for j in range(max(0, opener - 5), opener)
     )
 
 
@@ -302,7 +347,12 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
         or first.lower in lexicon.ROLE_WORDS
     ):
         return None
-    return noun_phrase_after(tokens, v + 1)
+    found = noun_phrase_after(tokens, v + 1)
+    if found is not None and found[1] + 1 < len(tokens):
+        after = tokens[found[1] + 1].lower
+        if after in _AUXILIARIES or after in BE:
+            return None  # "..., said officials had found a leak": the content's subject
+    return found
 
 
 def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
