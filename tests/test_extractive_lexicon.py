@@ -334,3 +334,21 @@ def test_subjects_behind_relative_clauses_intermediaries_and_credentials(
 def test_an_apposed_role_makes_a_name_a_person_for_pronouns(text: str, speaker: str) -> None:
     """KNOWN-FAILURES 9."""
     assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 14. word senses and loose patterns
+        "Insurers paid out on most insurance claims.",
+        "Farmers filed land claims in May.",
+        "The president did not offer any new ideas.",
+        "The coach did not give any interviews.",
+        "The case on which the court ruled involved two farms.",
+        "The plan about which the minister spoke was dropped.",
+    ],
+)
+def test_senses_that_are_not_claims_or_hedges(text: str) -> None:
+    brief = brief_of(text)
+    assert brief.claims == []
+    assert brief.hedges == []

@@ -204,6 +204,17 @@ def _coordinated_speaker(
     return found[0] if len(found) == 1 else None
 
 
+def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool:
+    """'on which the court ruled', 'about whom the report spoke': a relative clause that names
+    a statement without making one."""
+    k = subject_start - 1
+    return (
+        k >= 1
+        and tokens[k].lower in ("which", "whom")
+        and tokens[k - 1].lower in lexicon.TOPIC_PREPOSITIONS
+    )
+
+
 def _claim_for(
     article: Article,
     table: ActorTable,
@@ -312,6 +323,8 @@ def _claim_for(
     )
     if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
         return None
+    if _relative_after_preposition(tokens, subject[0]):
+        return None  # "the case on which the court ruled": the ruling is only named
     found = resolve_speakers(article, table, tokens, subject)
     if not found:
         return None

@@ -139,6 +139,8 @@ def _missing_object(tokens: list[Token], i: int) -> Verdict:
 def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
     prev = tokens[i - 1] if i > 0 else None
     marker = prev is not None and prev.lower in _NOUN_MARKERS and not prev.is_capitalised
+    if prev is not None and prev.lower in lexicon.CLAIM_COMPOUNDS:
+        return SKIP  # "insurance claims", "land claims": a demand, not a statement
     if marker and prev is not None and prev.lower == "that":
         # "a survey that suggested": a relative pronoun, unless the word is a noun ("that report")
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS

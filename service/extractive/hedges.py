@@ -18,6 +18,8 @@ from service.extractive.tokens import Token
 _I = re.IGNORECASE
 _PRONOUN_OR_NAME = r"(?:he|she|they|it|we|i|the \w+|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
 
+# Fixed lookbehinds of one length each cannot be joined: one per compound word.
+_NOT_AFTER_COMPOUNDS = "".join(rf"(?<!\b{w} )" for w in sorted(lexicon.CLAIM_COMPOUNDS))
 _ATTITUDE_FORMS = "|".join(
     sorted(
         (f for f, c in lexicon.VERB_CLASS_OF.items() if c.name == "attitude" and f[-3:] != "ing"),
@@ -57,7 +59,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("accused-of", "distancing", r"\baccus(?:ed|es|ing)\b(?: [\w’'-]+){0,3}? of\b",
           "The firm was accused of fraud.", "accused of"),
     # "claimed responsibility" takes credit; it disputes nothing
-    _rule("claimed", "distancing", r"\bclaim(?:ed|ing|s)\b(?! (?:responsibility|credit)\b)",
+    _rule("claimed", "distancing",
+          rf"{_NOT_AFTER_COMPOUNDS}\bclaim(?:ed|ing|s)\b(?! (?:responsibility|credit)\b)",
           "The group claimed the vote was rigged.", "claimed"),
     _rule("charged-with", "distancing", r"\bcharged with\b",
           "The driver was charged with murder.", "charged with"),
@@ -92,8 +95,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           "An unknown number of people fled.", "An unknown number"),
     _rule("no-further-details", "uncertainty",
           r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to) "
-          r"(?:provide|give|offer|disclose|elaborate|comment|confirm)"
-          r"(?: on)?(?: any)?(?: further| more| additional| other)?(?: details| information)?",
+          r"(?:(?:elaborate|comment|confirm)(?: on)?|(?:provide|give|offer|disclose|share)"
+          r"(?: any)?(?: further| more| additional| other)? (?:details|information|"
+          r"explanation|reason|specifics))\b",
           "The police did not provide further details.", "did not provide further details"),
     _rule("it-is-unclear", "uncertainty",
           r"\b(?:it is|it was|it remains|it's) (?:not |still )?(?:yet )?(?:unclear|not known|"

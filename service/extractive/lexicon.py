@@ -227,6 +227,15 @@ CALL_OBJECTS = word_set("it him her them this that the")
 CREDENTIALS = word_set("QC KC MP MEP MD PhD OBE MBE CBE Jr Jr. Sr Sr. Esq Esq.")
 # Participles that make their agent an intermediary, not the speaker: "a memo seen by X".
 INTERMEDIARY_PARTICIPLES = word_set("seen obtained reviewed viewed leaked")
+# Nouns that make "claims" a demand for payment or a title, not a disputed statement:
+# "insurance claims", "land claims".
+CLAIM_COMPOUNDS = word_set(
+    "insurance benefit compensation damage damages injury tax pension warranty patent land "
+    "territorial maritime"
+)
+# "the case on which the court ruled", "the plan about which she spoke": the verb names a
+# statement's topic; but "a letter in which he said" reports.
+TOPIC_PREPOSITIONS = word_set("on about upon over concerning regarding")
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(
     "app statement interview post letter report message video tweet broadcast briefing "
