@@ -202,8 +202,19 @@ TOKEN_RULES: tuple[CueRule, ...] = (
 )  # fmt: skip
 
 
+# The words any rule above can start a cue at; the rules are not asked about other words.
+_CUE_STARTS = (
+    lexicon.word_set("according citing quoting for per")
+    | lexicon.REPORTING_VERBS
+    | lexicon.SOURCE_ONLY_VERBS
+    | frozenset(lexicon.PHRASAL_FIRST)
+)
+
+
 def token_cue(tokens: list[Token], i: int) -> Cue | None:
     """The cue that starts at token i, by the first rule that decides."""
+    if tokens[i].lower not in _CUE_STARTS:
+        return None
     for rule in TOKEN_RULES:
         verdict = rule.apply(tokens, i)
         if isinstance(verdict, Cue):

@@ -2,7 +2,7 @@
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import fields, is_dataclass
 from functools import cache
 from importlib import import_module
@@ -158,12 +158,15 @@ def _own_voice_claims(
         if (s := article.sentence_at(d.start)) is not None:
             by_sentence.setdefault(s.index, []).append(d)
     found: list[ClaimDraft] = []
+    latest: ClaimDraft | None = None  # the last own-voice claim made; hedges come in text order
     for hedge in lexical:
         sentence = article.sentence_at(hedge.start)
         if sentence is None or not is_labelled(article, sentence):
             continue
         claims = by_sentence.get(sentence.index, [])
-        if any(d.start <= hedge.start and hedge.end <= d.end for d in claims + found):
+        if latest is not None and latest.start <= hedge.start and hedge.end <= latest.end:
+            continue  # the hedge qualifies the own-voice claim just made
+        if any(d.start <= hedge.start and hedge.end <= d.end for d in claims):
             continue  # the hedge qualifies a claim already listed
         begin = max(
             [article.content_start(sentence)] + [d.end for d in claims if d.end <= hedge.start]
@@ -172,7 +175,8 @@ def _own_voice_claims(
         begin, end = _clause_of(article.text, begin, end)
         if end - begin < 12 or any(d.start < end and begin < d.end for d in claims):
             continue
-        found.append(_own_voice(begin, end))
+        latest = _own_voice(begin, end)
+        found.append(latest)
     return found
 
 
@@ -271,23 +275,42 @@ def _assemble(
 
 
 def _owning_claims(hedges: list[HedgeDraft], drafts: list[ClaimDraft]) -> list[int | None]:
-    """For each hedge, the claim with the shortest evidence containing it. `drafts` is sorted by
-    start, so only claims starting within the longest evidence before the hedge can hold it."""
-    starts = [d.start for d in drafts]
-    longest = max((d.end - d.start for d in drafts), default=0)
-    owners: list[int | None] = []
-    for hedge in hedges:
-        best: int | None = None
-        n = bisect_right(starts, hedge.start) - 1
-        while n >= 0 and drafts[n].start >= hedge.start - longest:
-            d = drafts[n]
-            inside = hedge.end <= d.end
-            if inside and (
-                best is None or d.end - d.start <= drafts[best].end - drafts[best].start
-            ):
-                best = n
-            n -= 1
-        owners.append(best)
+    """For each hedge, the claim with the shortest evidence containing it (the first such claim
+    on a tie). Hedges are taken by start; claims that start at or before a hedge go into a
+    suffix-minimum tree over their ends, so each hedge asks for the shortest claim ending at or
+    after its own end: n log n, however long the claims (one sentence of thousands of cues)."""
+    ends = sorted({d.end for d in drafts})
+    size = len(ends)
+    tree: list[tuple[int, int] | None] = [None] * (size + 1)
+
+    def insert(n: int) -> None:
+        # position counted from the right, so that a prefix of the tree is a suffix of ends
+        i = size - bisect_left(ends, drafts[n].end)
+        key = (drafts[n].end - drafts[n].start, n)
+        while i <= size:
+            current = tree[i]
+            if current is None or key < current:
+                tree[i] = key
+            i += i & -i
+
+    def shortest_ending_after(end: int) -> int | None:
+        i = size - bisect_left(ends, end)
+        best: tuple[int, int] | None = None
+        while i > 0:
+            current = tree[i]
+            if current is not None and (best is None or current < best):
+                best = current
+            i -= i & -i
+        return None if best is None else best[1]
+
+    by_start = sorted(range(len(drafts)), key=lambda n: drafts[n].start)
+    owners: list[int | None] = [None] * len(hedges)
+    added = 0
+    for h in sorted(range(len(hedges)), key=lambda h: hedges[h].start):
+        while added < len(by_start) and drafts[by_start[added]].start <= hedges[h].start:
+            insert(by_start[added])
+            added += 1
+        owners[h] = shortest_ending_after(hedges[h].end)
     return owners
 
 

@@ -181,10 +181,13 @@ _FIRST_WORDS = word_set(
 )
 
 
-def _may_start_hedge(word: str) -> bool:
+def _may_start_hedge(word: str, following: str) -> bool:
     """Whether a hedge pattern can start at this word: one of the first words above, or a
     plural noun before an attitude verb ("farmers fear")."""
-    return word in _FIRST_WORDS or (word.endswith("s") and word.isalpha())
+    return word in _FIRST_WORDS or (word.endswith("s") and following in _ATTITUDE_SET)
+
+
+_ATTITUDE_SET = frozenset(_ATTITUDE_FORMS.split("|"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,9 +211,11 @@ def find_lexical_hedges(
     text = article.text
     found: list[HedgeDraft] = []
     for sentence in labelled_sentences(article):
-        for token in tokens_of(sentence):
+        tokens = tokens_of(sentence)
+        for i, token in enumerate(tokens):
             low = token.lower
-            if not _may_start_hedge(low) and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if not _may_start_hedge(low, nxt) and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
                 continue  # "could've" starts with "could"
             for kind, pattern in _BY_KIND:
                 m = pattern.match(text, token.start, sentence.end)

@@ -35,10 +35,10 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     _type_by_apposed_role(article, table)
 
 
-_PERSON_NOUNS = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
+_ROLE_ALTERNATIVES = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
 _APPOSED_ROLE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
-    + "|".join(re.escape(w) for w in _PERSON_NOUNS)
+    + "|".join(re.escape(w) for w in _ROLE_ALTERNATIVES)
     + r")\s*[,.;]",
     re.IGNORECASE,
 )
@@ -192,9 +192,9 @@ def _add_run(
         rest = run[role_end + 2 :]
         if _ends_in_a_name(rest):
             # "Secretary of State Anna Berg": the role's object, then the person
-            role = text[run[0].start : rest[-3].end]
-            name_tokens = rest[-2:]
-            return table.add(_span_text(text, name_tokens), "person", rest[-2].start, role=role)
+            titled = text[run[0].start : rest[-3].end]
+            person = _span_text(text, rest[-2:])
+            return table.add(person, "person", rest[-2].start, role=titled)
         # "CEO of Tesco": the role's organisation, not a person's name
         return _add_run(article, table, rest, at + role_end + 2, tokens)
     if 0 <= role_end < len(words) - 1:
