@@ -63,7 +63,6 @@ class ActorTable:
         self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
         self._short_names: dict[str, int] = {}  # "salling" -> "Salling Group"
-        self.shares: set[int] = set()  # groups spoken for by a share: "91 percent of people"
         # People by the words of their names, for "Shoigu" -> "Sergei Shoigu": (later name
         # word -> actor, one-word name -> actor); None when it must be rebuilt.
         self._people: tuple[dict[str, int], dict[str, int]] | None = None
@@ -84,8 +83,6 @@ class ActorTable:
         found = self.lookup(name) if country is None else self.lookup(country)
         if found is None and len(name.split()) >= 3:
             found = self._ending_in(name)  # "National Nutrition study" of "the Australian ..."
-        if found is None and kind == "person":
-            found = self._misspelt_surname(name)  # "Ms Bauchtman" for "Lydia Buchtmann"
         if found is not None:
             actor = self.actors[found]
             self.add_alias(found, name)
@@ -135,17 +132,6 @@ class ActorTable:
                 ]
             if len(named) == 1:
                 merged[i] = named[0]
-        respondents = [
-            j
-            for j, other in enumerate(self.actors)
-            if other.kind == "group" and other.head in _RESPONDENTS and j not in merged
-        ]
-        if len(respondents) == 1:
-            # A poll's shares ("91 percent of people", "80 percent of Canadians") are its
-            # respondents speaking.
-            for i in sorted(self.shares - {respondents[0]} - set(merged)):
-                if self.actors[i].kind == "group" or self.actors[i].name[:1].isupper():
-                    merged[i] = respondents[0]
         for i, j in merged.items():
             for form in sorted(self.actors[i].forms):
                 self.add_alias(j, form)
@@ -154,25 +140,6 @@ class ActorTable:
             self._raw = [Mention(m.start, m.end, merged.get(m.actor, m.actor)) for m in self._raw]
             self._mentions = None
         return merged
-
-    def _misspelt_surname(self, name: str) -> int | None:
-        """The one person whose surname this lone surname (after any honorific) misspells by
-        at most two letters: news copy misspells names ('Bauchtman', 'Buchtmann')."""
-        words = name.split()
-        if words and words[0].lower() in lexicon.HONORIFICS:
-            words = words[1:]
-        if len(words) != 1 or len(words[0]) < 6:
-            return None
-        surname = words[0].lower()
-        found = {
-            i
-            for i, a in enumerate(self.actors)
-            if a.kind == "person"
-            and len(a.name.split()) >= 2
-            and a.name.split()[-1][:1].lower() == surname[:1]
-            and _edit_distance(a.name.split()[-1].lower(), surname) <= 2
-        }
-        return found.pop() if len(found) == 1 else None
 
     def _ending_in(self, name: str) -> int | None:
         tail = " " + name.lower()
@@ -362,7 +329,6 @@ class ActorTable:
 
 
 _FIRST_WORD = re.compile(r"\w+")
-_RESPONDENTS = frozenset(("respondents", "participants"))
 _DOCUMENTS = lexicon.word_set("study report survey paper")
 # A company is often called by its first word alone: "Salling Group" is "Salling".
 _COMPANY_WORDS = lexicon.word_set(
@@ -383,22 +349,6 @@ def word_occurrences(text: str, form: str) -> list[int]:
             starts.append(at)
         at = text.find(form, at + 1)
     return starts
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance with adjacent transpositions (optimal string alignment)."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    rows = [list(range(len(b) + 1))]
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 @lru_cache(maxsize=4096)

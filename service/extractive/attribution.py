@@ -18,12 +18,13 @@ from service.extractive.cues import (
 from service.extractive.phrases import (
     LEFT_BREAKS,
     apposed_name,
-    is_prefix,
     negated,
     noun_phrase_after,
+    skip_prefixes,
     subject_after,
     subject_before,
 )
+from service.extractive.scope import labelled_sentences
 from service.extractive.speakers import name_start, resolve_speakers
 from service.extractive.tokens import Token
 
@@ -37,10 +38,7 @@ _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
 # Verbs that invert after a quotation or clause: '..., said the ministry', '"...," added Smith'.
-_INVERTING = lexicon.word_set(
-    "said says added adds wrote writes asked asks explained explains noted notes continued "
-    "recalled stressed insisted warned concluded replied responded told"
-)
+_INVERTING = lexicon.INVERTING_VERBS
 
 
 @dataclass
@@ -62,12 +60,25 @@ class ClaimDraft:
     subject: tuple[int, int] | None = None  # the speaker's words, when they name it outright
 
 
-def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
-    """Every attributed claim in the body, in text order."""
+@dataclass(frozen=True, slots=True)
+class CueMark:
+    """A reporting cue's words, found whether or not a claim with a speaker came of it."""
+
+    start: int
+    end: int
+    cue: str
+
+
+def find_claims(
+    article: Article, table: ActorTable, cue_marks: list[CueMark] | None = None
+) -> list[ClaimDraft]:
+    """Every attributed claim in the labelled text, in text order. `cue_marks`, when given,
+    receives every cue that yielded no claim (not a negated one): attribution hedges do not
+    depend on a claim being found."""
     claims: list[ClaimDraft] = []
     previous: ClaimDraft | None = None
-    for sentence in article.body_sentences:
-        found = _sentence_claims(article, table, sentence)
+    for sentence in labelled_sentences(article):
+        found = _sentence_claims(article, table, sentence, cue_marks)
         if not found and previous is not None:
             continued = _continued_quote(article, sentence, previous)
             found = [continued] if continued else []
@@ -76,7 +87,9 @@ def find_claims(article: Article, table: ActorTable) -> list[ClaimDraft]:
     return claims
 
 
-def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) -> list[ClaimDraft]:
+def _sentence_claims(
+    article: Article, table: ActorTable, sentence: Sentence, cue_marks: list[CueMark] | None
+) -> list[ClaimDraft]:
     text = article.text
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
@@ -90,6 +103,13 @@ def _sentence_claims(article: Article, table: ActorTable, sentence: Sentence) ->
             if nxt.first > 0 and tokens[nxt.first - 1].text == ",":
                 limit = tokens[nxt.first - 1].start
         claim = _claim_for(article, table, tokens, cue, begin, limit, end, claims)
+        if (
+            claim is None
+            and cue_marks is not None
+            and (cue.kind == "according" or _marks_without_claim(article, tokens, cue))
+        ):
+            first, last = tokens[cue.first], tokens[cue.index]
+            cue_marks.append(CueMark(first.start, last.end, text[first.start : last.end]))
         if claim is not None:
             claims.append(claim)
             claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)
@@ -113,6 +133,30 @@ def _end_at_clause_breaks(text: str, claims: list[ClaimDraft]) -> None:
         if breaks:
             claim.content_end = breaks[-1].start()
             claim.end = max(claim.cue_end, claim.marker_end, claim.content_end)
+
+
+def _marks_without_claim(article: Article, tokens: list[Token], cue: Cue) -> bool:
+    """A cue that found no speaker still marks attribution when it reads as a finite verb of
+    saying: not negated ('has not said'), not an infinitive ('to encourage'), not a document
+    verb without its document ('shows progress'), not a participle in mid-clause."""
+    verb = tokens[cue.index].lower
+    verb_class = lexicon.verb_class(verb)
+    if verb_class is None or verb_class.subject != "any" or negated(tokens, cue.first):
+        return False
+    before = tokens[cue.first - 1] if cue.first > 0 else None
+    if before is not None and before.lower == "to":
+        return False
+    if verb.endswith("ing") and before is not None and before.text != ",":
+        return False
+    return not _in_quotation(article, tokens[cue.first])
+
+
+def _in_quotation(article: Article, token: Token) -> bool:
+    """Whether a token stands inside a quotation of someone's words."""
+    return any(
+        q.start < token.start < q.end and q.mark == '"'
+        for q in article.quotes_starting(max(0, token.start - 2000), token.start)
+    )
 
 
 def _trim_end(text: str, begin: int, end: int) -> int:
@@ -144,9 +188,7 @@ def _coordinated_speaker(
 ) -> int | None:
     """'Dubrovsky said X, but said Y'; 'Tesco sold X; announced Y': a verb that shares the
     subject of the clause before it has that clause's speaker, or the sentence's subject."""
-    k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
-        k -= 1
+    k = skip_prefixes(tokens, v)
     if k <= 0 or not (tokens[k].lower in ("and", "but") or tokens[k].text == ";"):
         return None
     if earlier:
@@ -160,6 +202,17 @@ def _coordinated_speaker(
         return None
     found = resolve_speakers(article, table, tokens, np)
     return found[0] if len(found) == 1 else None
+
+
+def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool:
+    """'on which the court ruled', 'about whom the report spoke': a relative clause that names
+    a statement without making one."""
+    k = subject_start - 1
+    return (
+        k >= 1
+        and tokens[k].lower in ("which", "whom")
+        and tokens[k - 1].lower in lexicon.TOPIC_PREPOSITIONS
+    )
 
 
 def _claim_for(
@@ -226,7 +279,9 @@ def _claim_for(
         # "another attack ascribed to the Taliban": the article's own hedged statement
         to_end = tokens[cue.index + 1].end
         return _draft(None, text, cue_start, to_end, cue_start, to_end, begin, limit, "passive")
-    if verb != "told" and hearsay(tokens, cue.index):
+    verb_class = lexicon.verb_class(verb)
+    infinitive_ok = verb_class is not None and verb_class.takes_infinitive
+    if verb != "told" and not infinitive_ok and hearsay(tokens, cue.index):
         return None  # "reported to be", "said to have": hearsay, not someone's claim
     post = None
     if verb in _INVERTING and verb not in ("told", "tells"):
@@ -268,6 +323,8 @@ def _claim_for(
     )
     if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
         return None
+    if _relative_after_preposition(tokens, subject[0]):
+        return None  # "the case on which the court ruled": the ruling is only named
     found = resolve_speakers(article, table, tokens, subject)
     if not found:
         return None

@@ -3,21 +3,24 @@
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from service.extractive import lexicon
-from service.extractive.phrases import BE, is_prefix
+from service.extractive.phrases import BE, adverbial_before, is_prefix
 from service.extractive.tokens import Token
 
-_NOUN_MARKERS = lexicon.word_set(
-    "the a an some media news these those his her its their our such local early unconfirmed "
-    "several many conflicting initial press this that"
-)
+_NOUN_MARKERS = lexicon.NOUN_MARKERS
 _PASSIVE = re.compile(
-    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:reported|claimed|alleged|said|announced|"
-    r"understood|learned|learnt)|(?:were|was|are|is|have been|has been) (?:reportedly )?"
-    r"reported)\b",
+    r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:[a-z]+ly )?(?:reported|claimed|alleged|"
+    r"said|announced|understood|learned|learnt|intimated|rumoured|rumored)|(?:were|was|are|is|"
+    r"have been|has been) (?:reportedly |initially |widely |also )?reported)\b",
     re.IGNORECASE,
+)
+# A headline or sub-head that opens with its source: "Report: ...", "Study: ...", "Police: ...".
+_HEADLINE_SOURCE = re.compile(
+    r"(?:Reports?|Study|Studies|Survey|Poll|Officials|Police|Experts|Sources|Analysis|Data):\s",
 )
 _STATEMENT = re.compile(
     r"\b(?:issued|released|put out|published)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
@@ -55,38 +58,170 @@ def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]
         last = max(first, bisect_left(starts, m.end()) - 1)
         taken.update(range(first, last + 1))
         cues.append(Cue(last, first, "passive", m.start(), m.end()))
-    for i, token in enumerate(tokens):
-        low = token.lower
+    headline = _HEADLINE_SOURCE.match(text, begin, end)
+    if headline is not None and tokens:
+        taken.add(0)
+        cues.append(Cue(0, 0, "passive", headline.start(), headline.end() - 1))
+    for i in range(len(tokens)):
         if i in taken:
             continue
-        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-            cues.append(Cue(i + 1, i, "according"))
-        elif low in ("citing", "quoting"):
-            cues.append(Cue(i, i, "citing"))
-        elif low == "for" and viewpoint(tokens, i) is not None:
-            cues.append(Cue(i, i, "viewpoint"))  # "For her, Canada is a melting pot"
-        elif low == "per" and (i == 0 or tokens[i - 1].text == ","):
-            cues.append(Cue(i, i, "according"))  # "Per the WHO's framework, ..."
-        elif low in lexicon.THAT_VERBS and not token.is_capitalised and that_follows(tokens, i):
-            cues.append(Cue(i, i, "verb"))
-        elif (low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS) and not (
-            token.is_capitalised
-        ):
-            prev = tokens[i - 1].lower if i > 0 else ""
-            marker = prev in _NOUN_MARKERS and not tokens[i - 1].is_capitalised  # "Deseret News"
-            if marker:
-                continue  # "media reports": not someone saying
-            if low.endswith("ing") and prev in lexicon.REPORTING_VERBS:
-                continue  # "they say adding salt helps": the content, not a second cue
-            if _next_cue(tokens, i):
-                continue  # "reports describe", "reports say": a noun before the verb
-            if _passive(tokens, i):
-                if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
-                    cues.append(Cue(i + 1, i, "according"))  # "he was told by the minister"
-                continue  # "was (initially) denied": not someone saying
-            cues.append(Cue(i, i, "verb"))
+        found = token_cue(tokens, i)
+        if found is not None:
+            cues.append(found)
+            taken.update(range(found.first, found.index + 1))
     cues.sort(key=lambda c: c.index)
     return cues
+
+
+# -- The token rules, in order ----------------------------------------------------------------
+#
+# Each rule looks at the token at i and returns a Cue (a cue starts there), SKIP (no cue starts
+# there: the later rules are not asked) or None (the rule does not apply: ask the next one).
+# Every rule has an example sentence; tests/test_extractive_cue_rules.py runs each one.
+
+SKIP: Final = "skip"
+Verdict = Cue | Literal["skip"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    name: str
+    example: str  # a sentence the rule decides
+    cue: str | None  # the cue words the sentence yields, None for no cue
+    apply: Callable[[list[Token], int], Verdict]
+
+
+def _according_to(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower == "according" and next_is(tokens, i, "to"):
+        return Cue(i + 1, i, "according")
+    return None
+
+
+def _citing(tokens: list[Token], i: int) -> Verdict:
+    return Cue(i, i, "citing") if tokens[i].lower in ("citing", "quoting") else None
+
+
+def _viewpoint(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower == "for" and viewpoint(tokens, i) is not None:
+        return Cue(i, i, "viewpoint")
+    return None
+
+
+def _per(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower == "per" and (i == 0 or tokens[i - 1].text == ","):
+        return Cue(i, i, "according")
+    return None
+
+
+def _capitalised(tokens: list[Token], i: int) -> Verdict:
+    token = tokens[i]
+    return SKIP if token.is_capitalised and (i > 0 or not token.lower.endswith("ing")) else None
+
+
+def _noun_unless_that(tokens: list[Token], i: int) -> Verdict:
+    return SKIP if tokens[i].lower in lexicon.THAT_VERBS and not that_follows(tokens, i) else None
+
+
+def _phrasal_verb(tokens: list[Token], i: int) -> Verdict:
+    particle = _phrasal(tokens, i)
+    return None if particle is None else Cue(particle, i, "verb")
+
+
+def _not_a_verb_of_report(tokens: list[Token], i: int) -> Verdict:
+    low = tokens[i].lower
+    return None if low in lexicon.REPORTING_VERBS or low in lexicon.SOURCE_ONLY_VERBS else SKIP
+
+
+def _missing_object(tokens: list[Token], i: int) -> Verdict:
+    return None if _object_ok(tokens, i) else SKIP
+
+
+def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
+    prev = tokens[i - 1] if i > 0 else None
+    marker = prev is not None and prev.lower in _NOUN_MARKERS and not prev.is_capitalised
+    if prev is not None and prev.lower in lexicon.CLAIM_COMPOUNDS:
+        return SKIP  # "insurance claims", "land claims": a demand, not a statement
+    if marker and prev is not None and prev.lower == "that":
+        # "a survey that suggested": a relative pronoun, unless the word is a noun ("that report")
+        marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
+    return SKIP if marker or _noun_after_modifier(tokens, i) else None
+
+
+def _participle_with_agent(tokens: list[Token], i: int) -> Verdict:
+    return Cue(i + 1, i, "according") if _participle_agent(tokens, i) else None
+
+
+def _gerund_content(tokens: list[Token], i: int) -> Verdict:
+    prev = tokens[i - 1].lower if i > 0 else ""
+    return SKIP if tokens[i].lower.endswith("ing") and prev in lexicon.REPORTING_VERBS else None
+
+
+def _noun_before_verb(tokens: list[Token], i: int) -> Verdict:
+    return SKIP if _next_cue(tokens, i) else None
+
+
+def _passive_voice(tokens: list[Token], i: int) -> Verdict:
+    aux = _passive(tokens, i)
+    if aux is None:
+        return None
+    if next_is(tokens, i, "by"):
+        return Cue(i + 1, i, "according")
+    if _reports_when_passive(tokens, i):
+        return Cue(i, aux, "passive", tokens[aux].start, tokens[i].end)
+    return SKIP
+
+
+def _reporting_verb(tokens: list[Token], i: int) -> Verdict:
+    return Cue(i, i, "verb")
+
+
+TOKEN_RULES: tuple[CueRule, ...] = (
+    CueRule("according-to", "According to the ministry, the dam held.", "According to",
+            _according_to),
+    CueRule("citing", "The agency, citing police, put the toll at six.", "citing", _citing),
+    CueRule("viewpoint", "For her, the plan is a mistake.", "For", _viewpoint),
+    CueRule("per-source", "The toll rose, per the coastguard.", "per", _per),
+    CueRule("capitalised-is-a-name", "Reports of a fire spread.", None, _capitalised),
+    CueRule("noun-unless-that", "The state opened a school.", None, _noun_unless_that),
+    CueRule("phrasal-verb", "The mayor pointed out that the road was shut.", "pointed out",
+            _phrasal_verb),
+    CueRule("only-reporting-verbs", "The mayor opened the bridge.", None, _not_a_verb_of_report),
+    CueRule("needs-its-object", "She asked the mayor when the bridge would reopen.", None,
+            _missing_object),
+    CueRule("noun-after-determiner", "His urgent calls went unanswered.", None,
+            _noun_after_determiner),
+    CueRule("participle-agent", "The rules announced by the ministry take effect today.",
+            "announced by",
+            _participle_with_agent),
+    CueRule("gerund-is-content", "They say adding salt helps.", "say", _gerund_content),
+    CueRule("noun-before-verb", "Reports say the dam held.", "say", _noun_before_verb),
+    CueRule("passive-voice", "Travellers were advised to stay home.", "were advised",
+            _passive_voice),
+    CueRule("reporting-verb", "The coach conceded that the team had lost.", "conceded",
+            _reporting_verb),
+)  # fmt: skip
+
+
+# The words any rule above can start a cue at; the rules are not asked about other words.
+_CUE_STARTS = (
+    lexicon.word_set("according citing quoting for per")
+    | lexicon.REPORTING_VERBS
+    | lexicon.SOURCE_ONLY_VERBS
+    | frozenset(lexicon.PHRASAL_FIRST)
+)
+
+
+def token_cue(tokens: list[Token], i: int) -> Cue | None:
+    """The cue that starts at token i, by the first rule that decides."""
+    if tokens[i].lower not in _CUE_STARTS:
+        return None
+    for rule in TOKEN_RULES:
+        verdict = rule.apply(tokens, i)
+        if isinstance(verdict, Cue):
+            return verdict
+        if verdict is not None:
+            return None  # SKIP
+    return None
 
 
 def viewpoint(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -121,14 +256,84 @@ def that_follows(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
 
 
-def _passive(tokens: list[Token], v: int) -> bool:
-    """A form of 'be' among the auxiliaries and adverbs before the verb: 'were twice denied'."""
+def _passive(tokens: list[Token], v: int) -> int | None:
+    """The form of 'be' among the auxiliaries and adverbs before the verb ('were twice
+    denied', 'was on Wednesday reported'), or None."""
     k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
+    while k >= 0:
         if tokens[k].lower in BE:
-            return True
-        k -= 1
-    return False
+            return k
+        if is_prefix(tokens[k]):
+            k -= 1
+            continue
+        inserted = adverbial_before(tokens, k)
+        if inserted is None:
+            return None
+        k = inserted
+    return None
+
+
+def _reports_when_passive(tokens: list[Token], v: int) -> bool:
+    """A passive that still reports: a directive or attitude ('were advised to', 'is expected
+    to'), or hearsay ('was said to have', 'were reported to be')."""
+    verb_class = lexicon.verb_class(tokens[v].lower)
+    if verb_class is None or not next_is(tokens, v, "to"):
+        return False
+    return verb_class.takes_infinitive or tokens[v].lower in lexicon.HEARSAY_PARTICIPLES
+
+
+def _noun_after_modifier(tokens: list[Token], i: int) -> bool:
+    """'his urgent calls', 'one of his campaign promises': a -s or base form after a determiner
+    and one plain word is a noun; but 'the authors say', 'the results confirm' report."""
+    if i < 2 or tokens[i].lower not in lexicon.NOUN_HOMOGRAPHS:
+        return False
+    prev, before = tokens[i - 1], tokens[i - 2]
+    if not prev.is_word or prev.is_capitalised or prev.lower in lexicon.SPEAKER_HEADS:
+        return False
+    if prev.lower in lexicon.SOURCE_NOUNS or prev.lower in lexicon.PRONOUNS:
+        return False
+    return before.lower in _NOUN_MARKERS and not before.is_capitalised
+
+
+def _participle_agent(tokens: list[Token], i: int) -> bool:
+    """'a set of rules announced by the ministry': a past participle after a noun, with its
+    agent after 'by', reports that agent's words."""
+    if i == 0 or not next_is(tokens, i, "by") or tokens[i].lower.endswith(("ing", "s")):
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and prev.lower not in lexicon.PRONOUNS and not is_prefix(prev)
+
+
+def _phrasal(tokens: list[Token], i: int) -> int | None:
+    """The particle's index when tokens[i] opens a phrasal reporting verb ('pointed out')."""
+    for particle, _ in lexicon.PHRASAL_FIRST.get(tokens[i].lower, ()):
+        if next_is(tokens, i, particle):
+            return i + 1
+    return None
+
+
+# Reporting verbs that need something after them to report: "asked X to ..." (else a question),
+# "called it/him ..." (else a name or a phone call), "identified X as ...".
+_NEEDS = {
+    **dict.fromkeys(lexicon.verb_forms("call"), "object"),
+    **dict.fromkeys(lexicon.verb_forms("ask"), "to"),
+    **dict.fromkeys(lexicon.verb_forms("identify"), "as"),
+}
+
+
+def _object_ok(tokens: list[Token], i: int) -> bool:
+    need = _NEEDS.get(tokens[i].lower)
+    if need is None:
+        return True
+    window = [t.lower for t in tokens[i + 1 : i + 8]]
+    if need == "object":
+        # "called it 'a non-starter'", "called the notion a 'waste of time'"; not "a town
+        # called Hope", "called the police"
+        quoted = any(t.text in ('"', "“", "‘", "'") for t in tokens[i + 1 : i + 8])
+        return bool(window) and window[0] in lexicon.CALL_OBJECTS and (window[0] != "the" or quoted)
+    if need == "to" and any(w in ("when", "why", "how", "whether", "if", "what") for w in window):
+        return False  # "asked the mayor when the bridge would reopen": a question
+    return need in window
 
 
 _RECIPIENTS = (

@@ -2,31 +2,79 @@
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from dataclasses import fields, is_dataclass
 from functools import cache
-from pathlib import Path
+from importlib import import_module
 
-from schemas import Actor, Claim, Hedge, Span
+from schemas import Actor, Claim, Hedge, HedgeKind, Span
 from service.article import Article
 from service.engine_result import EngineResult
 from service.extractive.actors import ActorTable
-from service.extractive.attribution import ClaimDraft, find_claims
+from service.extractive.attribution import ClaimDraft, CueMark, find_claims
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
 from service.extractive.lexicon import COMMON_CAPITALISED
+from service.extractive.lexicon import verb_class as verb_class_of
 from service.extractive.names import find_named_actors
 from service.extractive.prominence import kept_actors
+from service.extractive.scope import is_labelled
 from service.extractive.summary import lead_summary
 
 
 @cache
 def engine_version() -> str:
-    """A hash of the rules' source, so that briefs made by older rules show as stale."""
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted([*root.glob("*.py"), root.parent / "article.py"]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
-    return "extractive-" + digest.hexdigest()[:12]
+    """A hash of the rules' names and the lexicon's content, so that briefs made by other rules
+    show as stale; a comment or a refactoring that changes neither leaves it as it is."""
+    return "extractive-" + hashlib.sha256(version_material().encode()).hexdigest()[:12]
+
+
+_RULE_MODULES = tuple(
+    import_module(f"service.extractive.{name}")
+    for name in [
+        "lexicon",
+        "cues",
+        "hedges",
+        "attribution",
+        "phrases",
+        "speakers",
+        "actors",
+        "names",
+        "prominence",
+        "summary",
+        "scope",
+    ]
+)
+
+
+def version_material() -> str:
+    """The rule tables and word lists of every rule module, in a canonical text: what the
+    engine version hashes."""
+    parts = []
+    for module in _RULE_MODULES:
+        for name, value in sorted(vars(module).items()):
+            if isinstance(value, (frozenset, set, dict, tuple, re.Pattern)) and not name.startswith(
+                "__"
+            ):
+                parts.append(f"{module.__name__}.{name}={_canonical(value)}")
+    return "\n".join(parts)
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, re.Pattern):
+        return f"re({value.pattern!r},{value.flags})"
+    if isinstance(value, (frozenset, set)):
+        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, dict):
+        items = sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())
+        return "{" + ",".join(items) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ",".join(_canonical(v) for v in value) + ")"
+    if callable(value):
+        return f"{getattr(value, '__qualname__', type(value).__name__)}"
+    if is_dataclass(value) and not isinstance(value, type):
+        fields_ = (f"{f.name}={_canonical(getattr(value, f.name))}" for f in fields(value))
+        return f"{type(value).__name__}(" + ",".join(fields_) + ")"
+    return repr(value)
 
 
 def extract(article: Article) -> EngineResult:
@@ -34,7 +82,8 @@ def extract(article: Article) -> EngineResult:
     table = ActorTable(article)
     find_named_actors(article, table)
     table.infer_genders()
-    drafts = find_claims(article, table)
+    cue_marks: list[CueMark] = []
+    drafts = find_claims(article, table, cue_marks)
     merged = table.merge_descriptions()
     for draft in drafts:
         if draft.speaker is not None:
@@ -42,6 +91,7 @@ def extract(article: Article) -> EngineResult:
     cue_sentences = {s.index for d in drafts if (s := article.sentence_at(d.cue_start)) is not None}
     lexical = find_lexical_hedges(article, cue_sentences, table.sentence_tokens)
     hedges = lexical + _attribution_markers(article.text, drafts, lexical)
+    hedges += _orphan_cue_hedges(cue_marks, hedges)
     drafts = _distinct(drafts)  # two cues of one speaker over the same words: one claim
     drafts += _own_voice_claims(article, drafts, lexical)
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -66,8 +116,25 @@ def _attribution_markers(
         i = bisect_left(starts, draft.cue_end) - 1
         if i >= 0 and lexical[i].end > draft.cue_start:
             continue  # "claimed", "suggested": already a distancing or uncertainty hedge
-        markers.append(HedgeDraft("attribution", draft.marker_start, draft.marker_end))
+        markers.append(HedgeDraft(_cue_hedge(draft.cue), draft.marker_start, draft.marker_end))
     return markers
+
+
+def _orphan_cue_hedges(marks: list[CueMark], hedges: list[HedgeDraft]) -> list[HedgeDraft]:
+    """Cues that yielded no claim still mark their words (a hedge of the verb's class)."""
+    taken = [(h.start, h.end) for h in hedges]
+    return [
+        HedgeDraft(_cue_hedge(m.cue), m.start, m.end)
+        for m in marks
+        if not any(a < m.end and m.start < b for a, b in taken)
+    ]
+
+
+def _cue_hedge(cue: str) -> HedgeKind:
+    """What a cue marks: attribution, unless its verb's class says more ("fears": uncertainty)."""
+    words = cue.lower().split()
+    verb_class = next((c for w in words if (c := verb_class_of(w)) is not None), None)
+    return "attribution" if verb_class is None else verb_class.hedge
 
 
 def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -84,33 +151,60 @@ def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 def _own_voice_claims(
     article: Article, drafts: list[ClaimDraft], lexical: list[HedgeDraft]
 ) -> list[ClaimDraft]:
-    """A hedged statement in the article's own voice is a claim with no speaker."""
-    claimed = {s.index for d in drafts if (s := article.sentence_at(d.start)) is not None}
-    hedged = {s.index for h in lexical if (s := article.sentence_at(h.start)) is not None}
-    found = []
-    for sentence in article.body_sentences:
-        if sentence.index in claimed or sentence.index not in hedged:
+    """A hedged statement in the article's own voice is a claim with no speaker, also when an
+    attributed claim shares its sentence ('Allegedly, the driver fled, but police said ...')."""
+    by_sentence: dict[int, list[ClaimDraft]] = {}
+    for d in drafts:
+        if (s := article.sentence_at(d.start)) is not None:
+            by_sentence.setdefault(s.index, []).append(d)
+    found: list[ClaimDraft] = []
+    latest: ClaimDraft | None = None  # the last own-voice claim made; hedges come in text order
+    for hedge in lexical:
+        sentence = article.sentence_at(hedge.start)
+        if sentence is None or not is_labelled(article, sentence):
             continue
-        begin = article.content_start(sentence)
-        end = sentence.end
-        while end > begin and article.text[end - 1] in ". ":
-            end -= 1
-        found.append(
-            ClaimDraft(
-                speaker=None,
-                cue=None,
-                cue_start=begin,
-                cue_end=begin,
-                start=begin,
-                end=end,
-                content_start=begin,
-                content_end=end,
-                marker_start=begin,
-                marker_end=begin,
-                cue_kind="own-voice",
-            )
+        claims = by_sentence.get(sentence.index, [])
+        if latest is not None and latest.start <= hedge.start and hedge.end <= latest.end:
+            continue  # the hedge qualifies the own-voice claim just made
+        if any(d.start <= hedge.start and hedge.end <= d.end for d in claims):
+            continue  # the hedge qualifies a claim already listed
+        begin = max(
+            [article.content_start(sentence)] + [d.end for d in claims if d.end <= hedge.start]
         )
+        end = min([sentence.end] + [d.start for d in claims if d.start >= hedge.end])
+        begin, end = _clause_of(article.text, begin, end)
+        if end - begin < 12 or any(d.start < end and begin < d.end for d in claims):
+            continue
+        latest = _own_voice(begin, end)
+        found.append(latest)
     return found
+
+
+_LEADING_JOINS = re.compile(
+    r"^[\s,;:—–-]*(?:(?:but|and|while|whereas|although|though)\b)?\s*", re.I
+)
+_TRAILING_JOINS = re.compile(
+    r"[\s,;:—–-]*(?:\b(?:but|and|while|whereas|although|though))?[\s,;:.—–-]*$", re.I
+)
+
+
+def _clause_of(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The words between begin and end without the joining words and marks at their edges."""
+    lead = _LEADING_JOINS.match(text, begin, end)
+    if lead is not None:
+        begin = lead.end()
+    trail = _TRAILING_JOINS.search(text, begin, end)
+    if trail is not None:
+        end = trail.start()
+    return begin, max(begin, end)
+
+
+def _own_voice(begin: int, end: int) -> ClaimDraft:
+    return ClaimDraft(
+        speaker=None, cue=None, cue_start=begin, cue_end=begin, start=begin, end=end,
+        content_start=begin, content_end=end, marker_start=begin, marker_end=begin,
+        cue_kind="own-voice",
+    )  # fmt: skip
 
 
 def _assemble(
@@ -181,23 +275,42 @@ def _assemble(
 
 
 def _owning_claims(hedges: list[HedgeDraft], drafts: list[ClaimDraft]) -> list[int | None]:
-    """For each hedge, the claim with the shortest evidence containing it. `drafts` is sorted by
-    start, so only claims starting within the longest evidence before the hedge can hold it."""
-    starts = [d.start for d in drafts]
-    longest = max((d.end - d.start for d in drafts), default=0)
-    owners: list[int | None] = []
-    for hedge in hedges:
-        best: int | None = None
-        n = bisect_right(starts, hedge.start) - 1
-        while n >= 0 and drafts[n].start >= hedge.start - longest:
-            d = drafts[n]
-            inside = hedge.end <= d.end
-            if inside and (
-                best is None or d.end - d.start <= drafts[best].end - drafts[best].start
-            ):
-                best = n
-            n -= 1
-        owners.append(best)
+    """For each hedge, the claim with the shortest evidence containing it (the first such claim
+    on a tie). Hedges are taken by start; claims that start at or before a hedge go into a
+    suffix-minimum tree over their ends, so each hedge asks for the shortest claim ending at or
+    after its own end: n log n, however long the claims (one sentence of thousands of cues)."""
+    ends = sorted({d.end for d in drafts})
+    size = len(ends)
+    tree: list[tuple[int, int] | None] = [None] * (size + 1)
+
+    def insert(n: int) -> None:
+        # position counted from the right, so that a prefix of the tree is a suffix of ends
+        i = size - bisect_left(ends, drafts[n].end)
+        key = (drafts[n].end - drafts[n].start, n)
+        while i <= size:
+            current = tree[i]
+            if current is None or key < current:
+                tree[i] = key
+            i += i & -i
+
+    def shortest_ending_after(end: int) -> int | None:
+        i = size - bisect_left(ends, end)
+        best: tuple[int, int] | None = None
+        while i > 0:
+            current = tree[i]
+            if current is not None and (best is None or current < best):
+                best = current
+            i -= i & -i
+        return None if best is None else best[1]
+
+    by_start = sorted(range(len(drafts)), key=lambda n: drafts[n].start)
+    owners: list[int | None] = [None] * len(hedges)
+    added = 0
+    for h in sorted(range(len(hedges)), key=lambda h: hedges[h].start):
+        while added < len(by_start) and drafts[by_start[added]].start <= hedges[h].start:
+            insert(by_start[added])
+            added += 1
+        owners[h] = shortest_ending_after(hedges[h].end)
     return owners
 
 

@@ -1,36 +1,241 @@
 """Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
 
+from dataclasses import dataclass
+
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
+from schemas import HedgeKind
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Reporting verbs that introduce someone's statement, in the forms news copy uses.
-REPORTING_VERBS = word_set(
-    "said says say saying told tells telling reported reports announced announces warned warns "
-    "noted added adds adding stated insisted insists confirmed confirms wrote "
-    "writes urged urges ruled claimed claims argued argues explained explains "
-    "denied denies acknowledged acknowledges admitted admits declared declares replied replies "
-    "responded commented tweeted posted testified concluded revealed reiterated stressed "
-    "emphasised emphasized conveyed alleged alleges asserted asserts "
-    "predicted predicts indicated indicates estimated described describes "
-    "recalled recalls complained complains accused accuses pledged promised vowed threatened "
-    "cautioned contended observed remarked suggested suggests suggest believes believe believed "
-    "describe describing reporting ascribed attributed"
+# -- Verbs that report, by class -------------------------------------------------------------
+#
+# Each class says what its verbs imply for hedges: communication verbs only place content with a
+# source (attribution); judgement verbs add the source's verdict (attribution, but "accuse",
+# "characterise" distance the writer); attitude verbs state a belief, not a fact (uncertainty);
+# directive verbs state a position as a call to act (attribution, ANNOTATION.md v2); evidence
+# verbs let a document speak (attribution; "suggest" is uncertainty). Every inflection comes from
+# lemminflect (`verb_forms`), never from a typed list.
+
+
+def lemmas(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class VerbClass:
+    """One class of reporting verbs and what its verbs mean for the brief."""
+
+    name: str
+    hedge: HedgeKind  # the hedge kind the verb itself marks
+    lemmas: tuple[str, ...]
+    # "any": any subject reports; "source": only a document or source noun, or before "that"
+    subject: str = "any"
+    # an infinitive after the verb is its content ("urged them to leave", "hopes to expand"),
+    # not hearsay ("said to be", "reported to have")
+    takes_infinitive: bool = False
+
+
+VERB_CLASSES: tuple[VerbClass, ...] = (
+    VerbClass(
+        "communication",
+        "attribution",
+        lemmas(
+            "say tell announce state concede add explain insist confirm write report note "
+            "declare reply respond comment tweet post testify reiterate stress emphasise "
+            "emphasize convey assert predict recall complain pledge promise vow threaten "
+            "caution contend observe remark argue acknowledge admit describe recount "
+            "elaborate mention disclose cite agree propose estimate answer inform quote "
+            "maintain identify indicate call repeat underline proclaim"
+        ),
+    ),
+    VerbClass(
+        "distancing communication",
+        "distancing",
+        ("claim", "allege", "characterise", "characterize", "purport"),
+    ),
+    VerbClass(
+        "judgement",
+        "attribution",
+        lemmas(
+            "criticise criticize praise deny reject condemn blame defend dismiss question "
+            "denounce dispute challenge slam applaud decry welcome attack attribute ascribe "
+            "hail laud refute rebut disagree"
+        ),
+    ),
+    VerbClass("distancing judgement", "distancing", ("accuse",)),
+    VerbClass(
+        "attitude",
+        "uncertainty",
+        lemmas(
+            "fear hope expect believe think worry doubt suspect assume suppose presume "
+            "reckon anticipate speculate"
+        ),
+        takes_infinitive=True,
+    ),
+    VerbClass(
+        "directive",
+        "attribution",
+        lemmas(
+            "urge advise ask warn order encourage request recommend instruct appeal demand implore "
+            "plead"
+        ),
+        takes_infinitive=True,
+    ),
+    VerbClass(
+        "evidence",
+        "attribution",
+        ("show", "find", "reveal", "conclude", "demonstrate", "record", "determine"),
+        subject="source",
+    ),
+    VerbClass("uncertain evidence", "uncertainty", ("suggest", "imply"), subject="source"),
 )
-# Verbs that report only with a clear source as subject ("the study found", "the court ruled").
-SOURCE_ONLY_VERBS = word_set("found finds showed shows concluded ruled rules suggested suggests")
+# Verbs of two words: the first word's forms, then the particle ("pointed out", "called on").
+PHRASAL_VERBS: dict[str, VerbClass] = {
+    "point out": VERB_CLASSES[0],
+    "call on": VERB_CLASSES[5],
+    "call for": VERB_CLASSES[5],
+}
+
+
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Base, -s, past, past participle and -ing forms of a verb, from lemminflect: its
+    dictionary where it knows the verb, its rules for any form the dictionary lacks."""
+    known: dict[str, tuple[str, ...]] = getAllInflections(lemma, upos="VERB")
+    ruled: dict[str, tuple[str, ...]] = getAllInflectionsOOV(lemma, upos="VERB")
+    forms = {lemma}
+    for tag in ("VB", "VBZ", "VBD", "VBN", "VBG"):
+        found = known.get(tag) or (known.get("VBD") if tag == "VBN" else None) or ruled.get(tag)
+        forms.update(found or ())
+    return frozenset(forms)
+
+
+def _class_of_forms() -> dict[str, VerbClass]:
+    table: dict[str, VerbClass] = {}
+    for verb_class in VERB_CLASSES:
+        for lemma in verb_class.lemmas:
+            for form in verb_forms(lemma):
+                table.setdefault(form, verb_class)
+    return table
+
+
+# Every form of every one-word reporting verb, with its class.
+VERB_CLASS_OF: dict[str, VerbClass] = _class_of_forms()
+# The first words of the phrasal verbs, by form: "pointed" -> ("out", communication).
+PHRASAL_FIRST: dict[str, list[tuple[str, VerbClass]]] = {}
+for _phrase, _class in PHRASAL_VERBS.items():
+    _verb, _particle = _phrase.split()
+    for _form in verb_forms(_verb):
+        PHRASAL_FIRST.setdefault(_form, []).append((_particle, _class))
+
+# Forms whose class lets any subject report: "the minister said", "farmers fear".
+REPORTING_VERBS = frozenset(f for f, c in VERB_CLASS_OF.items() if c.subject == "any")
+# Forms that report only with a clear source as subject ("the study found", "the court ruled"),
+# or before "that".
+SOURCE_ONLY_VERBS = frozenset(
+    f for f, c in VERB_CLASS_OF.items() if c.subject == "source"
+) | verb_forms("rule")
 SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
     "tribunal findings results experts authors paper footage video videos images photos "
-    "records statistics documents evidence tests trial trials"
+    "records statistics documents evidence tests trial trials estimates archive census "
+    "memo letter bulletin statement website"
 )
-# Verbs that report only before "that": "the report states that", "they found that".
+# Forms that are as often nouns as verbs ("the state", "a record", "an order", "his post"):
+# they report only before "that".
 THAT_VERBS = word_set(
-    "state states recommend recommends recommended answered found finds "
-    "showed shows think thinks hope hopes expect expects"
+    "state states record records post posts order orders question questions answer answers "
+    "comment comments attack attacks challenge challenges request requests estimate estimates "
+    "quote quotes appeal appeals demand demands welcome"
 )
+
+
+def verb_class(form: str) -> VerbClass | None:
+    """The class of a reporting verb's form, lower-cased ('conceded' -> communication)."""
+    return VERB_CLASS_OF.get(form)
+
+
+# Verbs that invert after a quotation or clause: '..., said the ministry', '"...," added Smith',
+# '..., reported officials'.
+INVERTING_VERBS = frozenset(
+    form
+    for lemma in lemmas(
+        "say add write ask explain note continue recall stress insist warn conclude reply "
+        "respond tell"
+    )
+    for form in verb_forms(lemma)
+    if not form.endswith("ing")
+)
+# Words before a verb's form that make it a noun: "media reports", "both praise", "any questioning".
+NOUN_MARKERS = word_set(
+    "the a an some media news these those his her its their our your my such local early "
+    "unconfirmed several many conflicting initial press this that both any every each no "
+    "further more"
+)
+# Verbs whose base and -s forms are also common nouns ("his campaign promises", "urgent calls").
+NOUN_HOMOGRAPHS = frozenset(
+    form
+    for lemma in [
+        "promise",
+        "call",
+        "claim",
+        "report",
+        "concern",
+        "fear",
+        "hope",
+        "question",
+        "demand",
+        "request",
+        "praise",
+        "attack",
+        "doubt",
+        "comment",
+        "order",
+        "appeal",
+        "estimate",
+        "record",
+        "post",
+        "challenge",
+        "note",
+        "answer",
+        "reply",
+        "warning",
+        "threat",
+        "pledge",
+        "vow",
+        "finding",
+    ]
+    for form in (lemma, lemma + "s", lemma + "es")
+)
+# Heads a new speaker cannot have: "a lot said", "each said".
+NOT_SPEAKER_HEADS = word_set("lot each another urgent trace one")
+# The quoted speaker's own voice: never a new actor ("I can", "we have").
+FIRST_PERSON = word_set("i we you i've i'm we're we've you're i’ve i’m we’re we’ve")
+# Words that show a subject phrase ran into a clause: "a statement which", "I can".
+NOT_IN_A_SPEAKER = word_set("which that who is are was were can must could would should")
+# Words between a document and its owner: "data from X", "estimates by X", "report of X".
+DOCUMENT_LINKS = word_set("of from by")
+# Passives that report hearsay before an infinitive: "was said to have", "is thought to be".
+HEARSAY_PARTICIPLES = word_set("said reported thought believed rumoured rumored")
+# What "called" needs after it to describe ("called it a disgrace"), not name or phone.
+CALL_OBJECTS = word_set("it him her them this that the")
+# Credentials after a name, set off by commas: "Ann Lee, QC, said" (Ann Lee speaks).
+CREDENTIALS = word_set("QC KC MP MEP MD PhD OBE MBE CBE Jr Jr. Sr Sr. Esq Esq.")
+# Participles that make their agent an intermediary, not the speaker: "a memo seen by X".
+INTERMEDIARY_PARTICIPLES = word_set("seen obtained reviewed viewed leaked")
+# Nouns that make "claims" a demand for payment or a title, not a disputed statement:
+# "insurance claims", "land claims".
+CLAIM_COMPOUNDS = word_set(
+    "insurance benefit compensation damage damages injury tax pension warranty patent land "
+    "territorial maritime"
+)
+# "the case on which the court ruled", "the plan about which she spoke": the verb names a
+# statement's topic; but "a letter in which he said" reports.
+TOPIC_PREPOSITIONS = word_set("on about upon over concerning regarding")
 # Post-verb phrases naming the channel: "wrote on the Telegram app", "said in a statement".
 CHANNEL_NOUNS = word_set(
     "app statement interview post letter report message video tweet broadcast briefing "
@@ -43,7 +248,7 @@ VERB_PREFIXES = word_set(
     "also later earlier previously had has have has had was were is are then further again "
     "repeatedly reportedly subsequently separately initially originally first publicly "
     "privately recently once would will could may might did does do not never always "
-    "allegedly apparently just already longer no now still usually often"
+    "allegedly apparently just already longer no now still usually often twice even"
 )
 PRONOUNS = {
     "he": "person", "she": "person", "it": "thing", "they": "group",
@@ -90,7 +295,8 @@ ORG_HEADS = word_set(
     "airline airlines press media newspaper magazine broadcaster council's nations news "
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
-    "université universität ministerio ministère banco banque departments ministries agencies"
+    "université universität ministerio ministère banco banque departments ministries agencies "
+    "campaign"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -98,7 +304,9 @@ GROUP_HEADS = word_set(
     "doctors investigators rescuers police troops forces militants rebels sides parties "
     "members people locals villagers workers employees students teachers parents "
     "diplomats observers campaigners officers prosecutors reports media governments "
-    "ministers participants respondents americans"
+    "ministers participants respondents americans organizers organisers survivors relatives "
+    "families neighbours neighbors passengers fans voters citizens farmers nurses firefighters "
+    "paramedics pilots soldiers guards refugees migrants economists pollsters"
 )
 PERSON_HEADS = word_set(
     "spokesman spokeswoman spokesperson official source minister secretary president "
@@ -112,7 +320,7 @@ OTHER_HEADS = word_set(
     "report reports study studies survey surveys statement statements letter letters document "
     "documents data figures analysis paper papers review poll polls records record memo "
     "findings results research website site blog release announcement post video interview "
-    "estimates census"
+    "estimates census statistics constitution framework footage bulletin"
 )
 COUNTRIES = word_set(
     "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "
@@ -203,29 +411,6 @@ COMMON_CAPITALISED = word_set(
 )
 NAME_CONNECTORS = word_set(
     "of de del della di da van von der den la le du des bin al el y et d’ los las"
-)
-# Number words, for bounds on counts ("at least ten dead", "up to two dozen").
-NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions billion dozen dozens half score"
-)
-# Units after a number that make a bound a measure, a duration or a sum, not a count still being
-# made: "at least four decades", "up to 3.7 kilometres", "up to 10 times", "up to 5,000 euros".
-MEASURE_UNITS = word_set(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries generation generations a.m. p.m. am pm o'clock "
-    "times fold km kilometre kilometres kilometer kilometers metre metres meter meters cm mm "
-    "mile miles foot feet ft inch inches yard yards kg kilogram kilograms gram grams g tonne "
-    "tonnes ton tons lb lbs pound pounds litre litres liter liters gallon gallons barrel "
-    "barrels degree degrees mph kph km/h knots hectare hectares acre acres square cubic mw gw "
-    "kw watts volts dollars euros yen yuan rupees francs roubles rubles pesos zlotys złotys "
-    "kroner crowns cents pence"
-)
-# Counts that are still being made when a bound stands before them: casualties and the like.
-CASUALTY_WORDS = word_set(
-    "dead killed died deaths death injured wounded hurt missing feared casualties "
-    "victims displaced evacuated homeless trapped fatalities"
 )
 # Nouns of quantity: in "a median of 91 percent of people said" the people speak.
 QUANTITIES = word_set(

@@ -32,6 +32,28 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     _add_spelled_acronyms(article, table)  # before the lone words, which may be its acronym
     for token, before in singles:
         _add_single(article, table, token, before)
+    _type_by_apposed_role(article, table)
+
+
+_ROLE_ALTERNATIVES = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
+_APPOSED_ROLE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(re.escape(w) for w in _ROLE_ALTERNATIVES)
+    + r")\s*[,.;]",
+    re.IGNORECASE,
+)
+
+
+def _type_by_apposed_role(article: Article, table: ActorTable) -> None:
+    """'Ann Marsh, the town mayor, met him': a name of two or three words described by a
+    person's role is a person, so that 'she' can find her (KNOWN-FAILURES 9)."""
+    for index, actor in enumerate(table.actors):
+        words = actor.name.split()
+        if actor.kind != "other" or not 2 <= len(words) <= 3:
+            continue
+        ends = (at + len(actor.name) for at in table.occurrences(actor.name))
+        if any(_APPOSED_ROLE.match(article.text, end) for end in ends):
+            table.set_kind(index, "person")
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
@@ -167,8 +189,14 @@ def _add_run(
     words = [t.bare for t in run]
     role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
+        rest = run[role_end + 2 :]
+        if _ends_in_a_name(rest):
+            # "Secretary of State Anna Berg": the role's object, then the person
+            titled = text[run[0].start : rest[-3].end]
+            person = _span_text(text, rest[-2:])
+            return table.add(person, "person", rest[-2].start, role=titled)
         # "CEO of Tesco": the role's organisation, not a person's name
-        return _add_run(article, table, run[role_end + 2 :], at + role_end + 2, tokens)
+        return _add_run(article, table, rest, at + role_end + 2, tokens)
     if 0 <= role_end < len(words) - 1:
         name_tokens = run[role_end + 1 :]
         role_start = run[0]
@@ -202,6 +230,22 @@ def _add_run(
     if kind is None:
         return None
     return table.add(name, kind, start, role=lead_role)
+
+
+def _ends_in_a_name(rest: list[Token]) -> bool:
+    """'State Anna Berg', 'Foreign Affairs Mark Reed': after a role's 'of', one or two words of
+    its object and then two words of a person's name, none of them an organisation's noun."""
+    if not 3 <= len(rest) <= 5:
+        return False
+    name = [t.bare for t in rest[-2:]]
+    return all(
+        w[:1].isupper()
+        and w.lower() not in lexicon.ORG_HEADS
+        and w.lower() not in lexicon.LOCATION_HINTS
+        and w not in lexicon.COUNTRIES
+        and w not in lexicon.COMMON_CAPITALISED
+        for w in name
+    ) and not any(t.lower in lexicon.NAME_CONNECTORS for t in rest)
 
 
 def _add_acronym_after(text: str, table: ActorTable, index: int, last: Token) -> None:
@@ -377,18 +421,7 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
         # "the Afghan government", "the Russian defence ministry", "the Syrian refugee team"
         table.add(article.text[token.start : body.end()], "organization", token.start)
     elif _acts_as_organisation(article.text, token, before, table.occurrences):
-        branch = next(
-            (i for i, a in enumerate(table.actors) if _national_branch(a.name, bare)), None
-        )
-        if branch is None:
-            table.add(bare, "organization", token.start)
-        else:  # "Netto" and "Netto Poland": one company
-            table.add_alias(branch, bare)
-            table.set_kind(branch, "organization")
-
-
-def _national_branch(name: str, company: str) -> bool:
-    return name.startswith(company + " ") and name[len(company) + 1 :] in lexicon.COUNTRIES
+        table.add(bare, "organization", token.start)
 
 
 # Nouns that make the name beside them a company: "its chain HomePlus", "the Kaufland chain".

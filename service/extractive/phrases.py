@@ -26,6 +26,7 @@ _OPENERS = PREPOSITION_CUTS | LEFT_BREAKS
 # A determiner after these does not start a new phrase: "of the", "in the", "all the".
 _NO_RESTART = lexicon.DETERMINERS | PREPOSITION_CUTS | lexicon.word_set("of and")
 _NEGATIONS = lexicon.word_set("not never n't no nor neither")
+_OBJECT_PRONOUNS = lexicon.word_set("him her them")
 _LY_NOUNS = lexicon.word_set("family assembly ally rally supply monopoly anomaly folly italy")
 
 
@@ -48,11 +49,42 @@ def is_prefix(token: Token) -> bool:
     return low.endswith("ly") and not token.is_capitalised and low not in _LY_NOUNS
 
 
+_INSERTED_OPENERS = lexicon.word_set("for on in at since during over after throughout")
+_AUXILIARY_OR_BE = lexicon.word_set("has have had was were is are will would could may might did")
+
+
+def adverbial_before(tokens: list[Token], k: int) -> int | None:
+    """'have [for years] warned', 'was [on Wednesday] reported': when tokens[k] ends a short
+    prepositional phrase that stands between an auxiliary and its verb, the auxiliary's index."""
+    for p in range(k, max(-1, k - 4), -1):
+        if not tokens[p].is_word:
+            return None
+        if tokens[p].lower in _INSERTED_OPENERS and p < k:
+            before = p - 1
+            if before >= 0 and tokens[before].lower in _AUXILIARY_OR_BE:
+                return before
+            return None
+    return None
+
+
+def skip_prefixes(tokens: list[Token], v: int) -> int:
+    """The index of the last word before the verb at v that is not an auxiliary, an adverb or
+    an adverbial phrase between them ('had earlier', 'have for years')."""
+    k = v - 1
+    while k >= 0:
+        if is_prefix(tokens[k]):
+            k -= 1
+            continue
+        inserted = adverbial_before(tokens, k)
+        if inserted is None:
+            return k
+        k = inserted
+    return k
+
+
 def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
-    k = v - 1
-    while k >= 0 and is_prefix(tokens[k]):
-        k -= 1
+    k = skip_prefixes(tokens, v)
     if k < 0:
         return None
     if tokens[k].lower == "to":
@@ -73,6 +105,9 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
     elif tokens[k].text == "who" and k >= 1 and tokens[k - 1].lower in lexicon.GROUP_HEADS:
         k -= 1  # "respondents who answered that ...": the group the clause hangs on
+    elif tokens[k].lower in ("that", "which") and k >= 1 and _speaking_noun(tokens[k - 1]):
+        k -= 1  # "a survey that suggested ...": the noun the relative clause hangs on
+    k = _before_intermediary(tokens, k)
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text in _MARKS:
@@ -103,6 +138,27 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         return None
     start, end = _cut_prepositions(tokens, _with_adjectives(tokens, b, start), k)
     return start, _cut_participle(tokens, start, end)
+
+
+def _before_intermediary(tokens: list[Token], k: int) -> int:
+    """'A memo seen by the Times says': the subject ends at the memo, before 'seen by'."""
+    for j in range(k - 1, max(0, k - 6), -1):
+        if (
+            tokens[j].lower == "by"
+            and j >= 2
+            and tokens[j - 1].lower in (lexicon.INTERMEDIARY_PARTICIPLES)
+        ):
+            if _speaking_noun(tokens[j - 2]):
+                return j - 2
+            return k
+        if not tokens[j].is_word:
+            return k
+    return k
+
+
+def _speaking_noun(token: Token) -> bool:
+    low = token.lower
+    return token.is_word and (low in lexicon.SPEAKER_HEADS or low in lexicon.SOURCE_NOUNS)
 
 
 def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
@@ -136,6 +192,13 @@ def _cut_participle(tokens: list[Token], start: int, end: int) -> int:
         low = tokens[i].lower
         if low.endswith("ing") and tokens[i - 1].lower in lexicon.SPEAKER_HEADS:
             return i - 1
+        if (
+            low in lexicon.INTERMEDIARY_PARTICIPLES
+            and i + 1 <= end
+            and tokens[i + 1].lower == "by"
+            and tokens[i - 1].lower in lexicon.SPEAKER_HEADS
+        ):
+            return i - 1  # "a memo seen by the Times": the memo speaks, the Times only saw it
     return end
 
 
@@ -165,6 +228,7 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
             first.lower in _APPOSITION_OPENERS
             or first.text.isdigit()
             or first.possessive  # ", Tesco's CEO for Central Europe,"
+            or first.text in lexicon.CREDENTIALS  # "Ann Lee, QC, said"
             or (not first.is_capitalised or first.lower in lexicon.ROLE_WORDS)
         )
         before = tokens[opener - 1] if opener > 0 else None
@@ -175,8 +239,12 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         if described and first.lower == "and" and opener > 0:
             mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
             continue
-        if described and before is not None and _names_someone(before):
-            return opener - 1
+        if (
+            described
+            and before is not None
+            and (_names_someone(before) or _speaker_head_within(tokens, opener))
+        ):
+            return opener - 1  # "A spokesperson for the port, the city's biggest employer,"
         closing = tokens[mark - 1]
         if _noun_phrase_like(segment) and (closing.is_word or closing.text == ")"):
             # The part between the marks is the subject itself: "One news site, Znak.com,
@@ -195,6 +263,15 @@ def _noun_phrase_like(segment: list[Token]) -> bool:
             t.lower in lexicon.REPORTING_VERBS or t.lower in BE or t.lower in _AUXILIARIES
             for t in segment
         )
+    )
+
+
+def _speaker_head_within(tokens: list[Token], opener: int) -> bool:
+    """A speaker's noun among the few words before an apposition ('a spokesperson for the
+    port, ...'), so the apposition describes a phrase that can speak."""
+    return any(
+        tokens[j].is_word and tokens[j].lower in lexicon.PERSON_HEADS
+        for j in range(max(0, opener - 5), opener)
     )
 
 
@@ -245,6 +322,8 @@ def _cut_prepositions(tokens: list[Token], b: int, k: int) -> tuple[int, int]:
             head = tokens[i - 1].lower
             if head in _KEEP_PP_HEADS and low in ("from", "within", "at", "for", "of"):
                 return (b, k)
+            if head in lexicon.OTHER_HEADS and _document_owner(tokens, i - 1, i):
+                return (b, k)  # "Another report from the Mexican government said"
             return (b, i - 1)
     return (b, k)
 
@@ -268,7 +347,12 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
         or first.lower in lexicon.ROLE_WORDS
     ):
         return None
-    return noun_phrase_after(tokens, v + 1)
+    found = noun_phrase_after(tokens, v + 1)
+    if found is not None and found[1] + 1 < len(tokens):
+        after = tokens[found[1] + 1].lower
+        if after in _AUXILIARIES or after in BE:
+            return None  # "..., said officials had found a leak": the content's subject
+    return found
 
 
 def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -283,6 +367,9 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if not t.is_word and t.text not in "()":
             break
         low = t.lower
+        if low in ("from", "by") and _document_owner(tokens, last_head, j):
+            j += 1
+            continue  # "data from the Road Agency", "estimates by the ministry"
         if low in PREPOSITION_CUTS or low in LEFT_BREAKS or low in BE:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
@@ -298,8 +385,8 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             or low in lexicon.ROLE_WORDS
         ):
             last_head = j
-        elif low in lexicon.PRONOUNS and j == i:
-            return (j, j)
+        elif (low in lexicon.PRONOUNS or low in _OBJECT_PRONOUNS) and j == i:
+            return (j, j)  # "according to him"
         elif low == "to" and _role_to(tokens, j):
             pass  # "Ambassador to the United States Hamdullah Mohib"
         elif low not in lexicon.DETERMINERS and low != "of" and last_head is not None:
@@ -310,6 +397,16 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if tokens[last_head].text == "(":
         last_head -= 1
     return (i, last_head)
+
+
+def _document_owner(tokens: list[Token], head: int | None, j: int) -> bool:
+    """'from'/'by' after a document's noun, before a name: the document's owner follows."""
+    if head is None or tokens[head].lower not in lexicon.OTHER_HEADS or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if nxt.lower == "the" and j + 2 < len(tokens):
+        nxt = tokens[j + 2]
+    return nxt.is_capitalised
 
 
 def apposed_name(tokens: list[Token], head: int) -> tuple[int, int] | None:
@@ -339,6 +436,7 @@ def _can_open_phrase(token: Token) -> bool:
         token.is_capitalised
         or low in lexicon.DETERMINERS
         or low in lexicon.PRONOUNS
+        or low in _OBJECT_PRONOUNS
         or low in lexicon.SPEAKER_HEADS
         or low in lexicon.SOURCE_NOUNS
         or low in lexicon.ROLE_WORDS  # "according to curator Elaine Gustafson"

@@ -41,7 +41,12 @@ _RECEIVES = re.compile(
     r"\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in)"
     r"\s+(?:the\s+)?$"
 )
-_SIGN_OFF = re.compile(r"\bI(?:[’']m| am)\s+$")  # "I'm Gena Bennett."
+# A byline or sign-off names the writer, not an actor: "I'm Jo Reed.", "By Ann Hale",
+# "Reporting by Sam Ode", "Written by ...", "Edited by ...".
+_SIGN_OFF = re.compile(
+    r"(?:\bI(?:[’']m| am)|(?:^|\n)\s*(?:By|(?:Reporting|Written|Edited|Additional reporting) by))"
+    r"\s+$"
+)
 # "Fauci of the NIAID", "Li from the University", "spokesman for the ministry"
 _AFFILIATION = re.compile(r"(?P<who>[\w’'.-]+),?\s+(?:of|from|at|for|with)\s+(?:the\s+)?$")
 

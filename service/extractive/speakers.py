@@ -35,10 +35,6 @@ def resolve_speakers(
         found = _pronoun(table, first)
         return [] if found is None else [_as_speaker(table, found)]
     phrase = text[first.start : last.end - (2 if last.possessive else 0)]
-    if _THE_TWO.match(phrase):
-        pair = _main_two(table, first.start, ("organization",))
-        if pair:
-            return pair  # "The parties said": the two companies of the deal
     parts = [(phrase, first.start)]
     # "Institute of A and B", "Director X of the Institute of A and B": one name, not two.
     if table.lookup(phrase) is None and not re.search(r"\sof\s.*\sand\s", phrase):
@@ -53,26 +49,6 @@ def resolve_speakers(
         if found is not None and found not in speakers:
             speakers.append(_as_speaker(table, found))
     return speakers
-
-
-# The two sides of a deal, named as a pair: "the parties", "both companies".
-_THE_TWO = re.compile(
-    r"^(?:the|both)\s+(?:two\s+)?(?:parties|companies|firms|groups|retailers|governments)$",
-    re.IGNORECASE,
-)
-
-
-def _main_two(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) -> list[int]:
-    """The two actors of these kinds mentioned most often before an offset (the sides of the
-    story's deal, not an agency named in passing), or none."""
-    counts: dict[int, int] = {}
-    for mention in table.mentions():
-        if mention.start >= before:
-            break
-        if table.actors[mention.actor].kind in kinds:
-            counts[mention.actor] = counts.get(mention.actor, 0) + 1
-    ranked = sorted(counts, key=lambda i: (-counts[i], i))
-    return sorted(ranked[:2]) if len(ranked) >= 2 else []
 
 
 def _pronoun(table: ActorTable, pronoun: Token) -> int | None:
@@ -99,18 +75,30 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         known = table.find_in(phrase)
     head = _head_noun(words)
     descriptive = head in _DESCRIBED_HEADS
-    if known is not None and core != phrase and head in lexicon.OTHER_HEADS:
+    if (
+        known is not None
+        and core != phrase
+        and head in lexicon.OTHER_HEADS
+        and table.actors[known].kind == "other"
+    ):
         return known  # "the results of the National Nutrition Study": the study speaks
-    if known is not None and descriptive:
+    if head in lexicon.OTHER_HEADS:
+        document = _document_name(words, head)
+        if document is not None:
+            # Documents speak for themselves (ANNOTATION.md v2): "the ministry's bulletin
+            # said", "data from the Road Agency show": the bulletin, the data, not their owner
+            return table.add(document, "other", start)
+    named_person = (
+        known is not None
+        and table.actors[known].kind == "person"
+        and _ends_with_a_form(table, known, phrase)
+    )
+    if known is not None and descriptive and not named_person:
         first_word = next((w for w in words if w.lower() not in lexicon.DETERMINERS), "")
         if first_word.lower() == head:
-            known = None
-    owner = _possessor(table, words, start) if head in lexicon.OTHER_HEADS else None
-    if owner is not None:
-        return owner  # "Cornyn's statement said": Cornyn speaks through it
+            known = None  # "a source within the Interior Ministry": the source speaks
     if known is not None:
-        forms = table.actors[known].forms
-        if any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms):
+        if _ends_with_a_form(table, known, phrase):
             return known
         if head not in lexicon.SPEAKER_HEADS:
             return known
@@ -157,9 +145,9 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
         # "a median of 91 percent of people across 21 countries said": a poll's respondents
         rest = phrase if share is None else share.group("rest")
         rest_words = rest.split()
-        index = table.add(rest, _kind_of_head(_head_noun(rest_words), rest_words), start)
-        table.shares.add(index)
-        return index
+        return table.add(rest, _kind_of_head(_head_noun(rest_words), rest_words), start)
+    if not _can_name_a_speaker(words, head):
+        return None
     kind = _kind_of_head(head, words)
     name = phrase
     if words[0] in ("the", "The", "a", "A", "an", "An"):
@@ -172,6 +160,22 @@ def _resolve_one(article: Article, table: ActorTable, phrase: str, start: int) -
     if name != phrase and words[0].lower() not in _QUANTIFIERS | {"the"}:
         table.add_alias(index, phrase)  # "a source", kept as said; "the ..." is only the name
     return index
+
+
+def _ends_with_a_form(table: ActorTable, known: int, phrase: str) -> bool:
+    """'Secretary of State Anna Berg' ends with the name of Anna Berg: she is the speaker."""
+    forms = table.actors[known].forms
+    return any(phrase.rstrip(")").endswith(f) or phrase.endswith(f"({f})") for f in forms)
+
+
+def _can_name_a_speaker(words: list[str], head: str) -> bool:
+    """A new speaker needs a name (capitalised words) or a noun that can speak ('officials',
+    'the report'); not 'I can', 'his urgent', 'a lot', 'each', 'a statement which'."""
+    if any(
+        w.lower() in lexicon.FIRST_PERSON or w.lower() in lexicon.NOT_IN_A_SPEAKER for w in words
+    ):
+        return False
+    return head not in lexicon.NOT_SPEAKER_HEADS
 
 
 _TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
@@ -235,15 +239,24 @@ def _organization_by_first_word(table: ActorTable, word: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _possessor(table: ActorTable, words: list[str], start: int) -> int | None:
-    """The known actor a phrase's first possessive names: "Cornyn's statement" -> Cornyn."""
-    for i, word in enumerate(words):
-        if word.endswith(("'s", "’s")):
-            owner = [*words[:i], word[:-2]]
-            if len(owner) == 2 and owner[0].lower() in _ANAPHORIC and owner[1] in _GENERIC_ORGS:
-                return table.latest(start, ("organization",))  # "the chain's press release"
-            return table.lookup(" ".join(owner))
-    return None
+def _document_name(words: list[str], head: str) -> str | None:
+    """The document a phrase names with its owner: "WHO's statistics", "report from the
+    Mexican government" (to the end of the owner's name); None when no owner is named."""
+    start = next((i for i, w in enumerate(words) if w.lower() not in lexicon.DETERMINERS), 0)
+    at = next((i for i, w in enumerate(words) if w.lower() == head), None)
+    if at is None:
+        return None
+    possessed = any(w.endswith(("'s", "’s")) for w in words[start:at])
+    if at + 1 < len(words) and words[at + 1].lower() in lexicon.DOCUMENT_LINKS:
+        end = at + 2
+        if end < len(words) and words[end].lower() == "the":
+            end += 1
+        named = end
+        while named < len(words) and words[named][:1].isupper():
+            named += 1
+        if named > end:
+            return " ".join(words[start:named])
+    return " ".join(words[start : at + 1]) if possessed else None
 
 
 def _as_speaker(table: ActorTable, index: int) -> int:
