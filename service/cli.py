@@ -13,14 +13,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from schemas import SummaryOptions, SummaryRequest
+from schemas import Brief, SummaryOptions, SummaryRequest
+from service import __version__
 from service.config import Settings, describe_settings_error, get_settings
 from service.errors import NewsbriefError, plain_message
 from service.evaluation.gold import check_report, gold_files, load_gold
 from service.evaluation.report import render_table, report_json
 from service.evaluation.runner import ArticleRun, evaluate
-from service.files import read_article, remove_unfinished_writes, write_atomically
-from service.pipeline import summarize_sync
+from service.files import articles_in, read_article, remove_unfinished_writes, write_atomically
+from service.pipeline import llm_engine_for, resolve_engine, summarize
+from service.progress import LlmProgress
 from service.regenerate import Progress, regenerate
 from service.render import render_markdown
 
@@ -39,6 +41,7 @@ class _ExitOnSignal:
 
     def __init__(self) -> None:
         self.so_far: Callable[[], str] | None = None  # what the running command has done
+        self.progress: LlmProgress | None = None  # a progress line on the terminal, if any
         self.exiting = False
 
     def __call__(self, signum: int, frame: object) -> None:
@@ -52,6 +55,8 @@ class _ExitOnSignal:
             # Closed, or the signal came in the middle of a write to it.
             with contextlib.suppress(OSError, ValueError, RuntimeError):
                 stream.flush()
+        if self.progress is not None:
+            os.write(2, self.progress.erase())  # rich hid the cursor; os._exit skips its cleanup
         # os.write, not print: the signal may have come in the middle of a print to stderr.
         os.write(2, line.encode("utf-8", "replace"))
         os._exit(128 + signum)
@@ -93,29 +98,55 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbrief", description="Turn a news article into a structured, grounded brief."
     )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="print the version"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    engine_help = "auto (default): llm when a model is configured, else extractive"
 
     one = commands.add_parser("summarize", help="brief one article and print it")
     one.add_argument("path", help="a UTF-8 text file, or - for standard input")
-    one.add_argument("--format", choices=("json", "markdown"), default="json")
-    one.add_argument("--engine", choices=ENGINES, default="auto")
+    one.add_argument(
+        "--format", choices=("json", "markdown"), default="json", help="output (default json)"
+    )
+    one.add_argument("--engine", choices=ENGINES, default="auto", help=engine_help)
     one.add_argument("--title", help="the headline, if it is not part of the text")
+    one.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress line (attempt, tokens, elapsed) on standard error during an llm brief",
+    )
     one.set_defaults(run=_summarize)
 
     many = commands.add_parser("summaries", help="write DIR/<name>.brief.json for DIR/*.txt")
-    many.add_argument("folder", nargs="?", default="seeds", type=Path)
+    many.add_argument(
+        "folder", nargs="?", default="seeds", type=Path, help="folder of articles (default seeds)"
+    )
     many.add_argument("--check", action="store_true", help="exit 1 if a brief is missing/stale")
     many.add_argument("--force", action="store_true", help="rewrite even unchanged briefs")
-    many.add_argument("--engine", choices=ENGINES, default="auto")
-    many.add_argument("--jobs", type=int, default=4, help="articles briefed at once")
+    many.add_argument("--engine", choices=ENGINES, default="auto", help=engine_help)
+    many.add_argument("--jobs", type=int, default=4, help="articles briefed at once (default 4)")
     many.set_defaults(run=_summaries)
 
     score = commands.add_parser("eval", help="score an engine against the gold labels")
-    score.add_argument("--engine", choices=("extractive", "llm"), default="extractive")
-    score.add_argument("--split", choices=("all", "tune", "heldout"), default="all")
-    score.add_argument("--gold", type=Path, default=Path("bench/devset"), help="gold folder")
+    score.add_argument(
+        "--engine",
+        choices=("extractive", "llm"),
+        default="extractive",
+        help="engine to score (default extractive)",
+    )
+    score.add_argument(
+        "--split",
+        choices=("all", "tune", "heldout"),
+        default="all",
+        help="the gold articles to score (default all)",
+    )
+    score.add_argument(
+        "--gold", type=Path, default=Path("bench/devset"), help="gold folder (bench/devset)"
+    )
     score.add_argument("--json", type=Path, help="default build/eval-<engine>.json")
-    score.add_argument("--jobs", type=int, default=4, help="articles briefed at once")
+    score.add_argument("--jobs", type=int, default=4, help="articles briefed at once (default 4)")
     score.add_argument("--check", action="store_true", help="only check the gold files")
     score.set_defaults(run=_eval)
 
@@ -148,7 +179,7 @@ def _summarize(args: argparse.Namespace, settings: Settings) -> int:
         )
     except ValidationError as exc:
         return _fail(_first_error(exc))
-    brief = summarize_sync(request, settings)
+    brief = asyncio.run(_brief_one(request, settings, quiet=args.quiet))
     if args.format == "markdown":
         sys.stdout.write(render_markdown(brief, args.title))
     else:
@@ -157,10 +188,27 @@ def _summarize(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def _brief_one(request: SummaryRequest, settings: Settings, *, quiet: bool) -> Brief:
+    """The pipeline's brief; an llm brief shows its progress on standard error unless quiet."""
+    if quiet or resolve_engine(request.options.engine, settings) != "llm":
+        return await summarize(request, settings)
+    async with llm_engine_for(settings) as llm:
+        assert llm is not None  # resolve_engine checked that a model is configured
+        with LlmProgress() as progress:
+            llm.on_progress = progress.update
+            _on_signal.progress = progress
+            try:
+                return await summarize(request, settings, llm=llm)
+            finally:
+                _on_signal.progress = None
+
+
 def _summaries(args: argparse.Namespace, settings: Settings) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
         return _fail(f"no such folder: {folder}")
+    if not articles_in(folder):
+        return _fail(f"no articles in {folder}: it has no .txt files to brief")
     progress = Progress()
     _on_signal.so_far = progress.so_far
     outcomes = asyncio.run(

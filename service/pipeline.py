@@ -17,6 +17,7 @@ from service.engine_result import EngineResult
 from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
 from service.flights import Flights
+from service.language import not_english_warning
 from service.llm.engine import LlmEngine
 from service.llm.prompts import prompt_version
 from service.workers import WorkerPool
@@ -184,6 +185,9 @@ def extractive_brief(text: str, title: str | None) -> Brief:
     article = Article(text, title)
     t1 = time.perf_counter()
     result = extract(article)
+    # The rules read English only: say so, rather than hand back a near-empty brief unexplained.
+    if (warning := not_english_warning(text)) is not None:
+        result.warnings.append(warning)
     t2 = time.perf_counter()
     timings = {"segment": round((t1 - t0) * 1000, 3), "engine": round((t2 - t1) * 1000, 3)}
     return _brief(

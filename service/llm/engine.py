@@ -7,6 +7,7 @@ after a truncated answer).
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,9 @@ class LlmEngine:
         self._model_seen: str | None = None
         # The service's worker processes, when it has them (the API's lifespan sets this).
         self.pool: WorkerPool | None = None
+        # Told as each attempt starts and as its answer comes: (attempt, of, tokens so far).
+        # The CLI's progress line; the API leaves it unset.
+        self.on_progress: Callable[[int, int, int], None] | None = None
 
     async def close(self) -> None:
         await self.transport.close()
@@ -221,6 +225,7 @@ class LlmEngine:
             messages = base_messages(article, self.mode, schema)
             if repair is not None:
                 messages = repair_messages(messages, *repair)
+            self._progress(spend.attempts + 1, spend)
             try:
                 completion = await self._complete(messages, schema, max_tokens, spend)
             except SchemaModeRejected:
@@ -234,9 +239,14 @@ class LlmEngine:
                 exc.extra = {**exc.extra, **spend.report()}
                 raise
             spend.add(completion)
+            self._progress(spend.attempts, spend)
             self._model_seen = completion.model
             self._probing = False  # the server takes this mode: keep it
             return completion
+
+    def _progress(self, attempt: int, spend: Spend) -> None:
+        if self.on_progress is not None:
+            self.on_progress(attempt, self.settings.max_attempts, spend.usage.total_tokens)
 
     async def _complete(
         self,

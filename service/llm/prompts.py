@@ -14,7 +14,17 @@ from service.article import Article
 from service.llm.ground import parse_answer
 from service.llm.schema import MAX_ENUM_IDS, OutputMode, base_schema, schema_for
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+
+def _templates_dir() -> Path:
+    """Where the templates are: inside the installed package (a wheel carries the top-level
+    prompts/ as service/prompts/, see pyproject.toml), else in the source tree's prompts/
+    (a checkout, or an editable install, which maps only the packages)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "prompts"
+    return installed if installed.is_dir() else package.parent / "prompts"
+
+
+PROMPTS_DIR = _templates_dir()
 TEMPLATES = ("system.jinja", "user.jinja", "repair.jinja")
 # Anything in the article (or its title) that could pass for our delimiter, in any case or
 # spacing: its "<" is shown as "‹", so the text can neither close nor reopen the data block.
