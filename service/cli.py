@@ -22,7 +22,7 @@ from service.evaluation.runner import ArticleRun, evaluate
 from service.files import read_article, remove_unfinished_writes, write_atomically
 from service.pipeline import summarize_sync
 from service.regenerate import Progress, regenerate
-from service.render import render_markdown
+from service.render import render_html, render_markdown
 
 ENGINES = ("auto", "llm", "extractive")
 
@@ -97,7 +97,12 @@ def _parser() -> argparse.ArgumentParser:
 
     one = commands.add_parser("summarize", help="brief one article and print it")
     one.add_argument("path", help="a UTF-8 text file, or - for standard input")
-    one.add_argument("--format", choices=("json", "markdown"), default="json")
+    one.add_argument(
+        "--format",
+        choices=("json", "markdown", "html"),
+        default="json",
+        help="html: the page's view as one self-contained file",
+    )
     one.add_argument("--engine", choices=ENGINES, default="auto")
     one.add_argument("--title", help="the headline, if it is not part of the text")
     one.set_defaults(run=_summarize)
@@ -151,6 +156,8 @@ def _summarize(args: argparse.Namespace, settings: Settings) -> int:
     brief = summarize_sync(request, settings)
     if args.format == "markdown":
         sys.stdout.write(render_markdown(brief, args.title))
+    elif args.format == "html":
+        sys.stdout.write(render_html(brief, text, args.title))
     else:
         sys.stdout.write(json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
