@@ -40,8 +40,8 @@ pytestmark = [
         reason="needs Debian's chromium and chromium-driver "
         "(apt-get install chromium chromium-driver; .ci/run installs them)",
     ),
-    # The test server, and chromedriver, which selenium reaches by name.
-    pytest.mark.block_network(allowed_hosts=["127.0.0.1", "::1", "localhost"]),
+    # The test server, and chromedriver, which selenium calls "localhost" (::1 on some hosts).
+    pytest.mark.block_network(allowed_hosts=["127.0.0.1", "::1"]),
 ]
 
 if CHROMIUM and DRIVER:
@@ -323,3 +323,55 @@ def test_the_exported_file_draws_the_same_spans(browser: "WebDriver", tmp_path: 
     wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".nb-article"))
     assert_spans_drawn_at_their_offsets(browser, EMOJI_ARTICLE, json.loads(brief_json))
     screenshot(browser, "export.png")
+
+
+def test_selecting_an_actor_marks_its_mentions_only(page: "WebDriver", base_url: str) -> None:
+    article = read_text(SEED_ARTICLE)
+    brief_in_page(page, article, example=SEED_ARTICLE.stem)
+    actor = max(post_brief(base_url, article)["actors"], key=lambda a: len(a["mentions"]))
+    page.find_element(By.CSS_SELECTOR, f".nb-actors [data-id='{actor['id']}']").click()
+    marked = page.execute_script(
+        "return [...document.querySelectorAll('.nb-mention-on')].map((n) => n.dataset.actors)"
+    )
+    mentions = [p for p in drawn_pieces(page) if actor["id"] in p["actors"].split()]
+    assert len(marked) == len(mentions) > 1
+
+
+def test_a_hedge_kind_can_be_hidden(page: "WebDriver") -> None:
+    brief_in_page(page, EMOJI_ARTICLE)
+    underline = "return getComputedStyle(document.querySelector('.nb-article .nb-h-distancing'))"
+    assert page.execute_script(underline + ".textDecorationLine") == "underline"
+    page.find_element(By.CSS_SELECTOR, "input[data-kind='distancing']").click()
+    assert page.execute_script(underline + ".textDecorationLine") == "none"
+
+
+def test_conflicts_are_listed_when_the_brief_has_them(page: "WebDriver", base_url: str) -> None:
+    brief = post_brief(base_url, EMOJI_ARTICLE)
+    assert "conflicts" not in brief  # not yet part of the contract: drawn when it is
+    page.execute_script(
+        "NewsBrief.render(document.getElementById('newsbrief-view'), arguments[0], arguments[1])",
+        brief,
+        EMOJI_ARTICLE,
+    )
+    assert not page.find_elements(By.CSS_SELECTOR, ".nb-conflicts")
+    first, second = brief["claims"][:2]
+    brief["conflicts"] = [
+        {
+            "id": "x1",
+            "about": "what was shot down",
+            "values": [
+                {"claim": first["id"], "value": first["evidence"]},
+                {"claim": second["id"], "value": second["evidence"]},
+            ],
+        }
+    ]
+    page.execute_script(
+        "NewsBrief.render(document.getElementById('newsbrief-view'), arguments[0], arguments[1])",
+        brief,
+        EMOJI_ARTICLE,
+    )
+    values = page.find_elements(By.CSS_SELECTOR, ".nb-conflicts button")
+    assert len(values) == 2
+    values[1].click()
+    assert details(page, ".nb-statement") == second["statement"]
+    assert_spans_drawn_at_their_offsets(page, EMOJI_ARTICLE, brief)
