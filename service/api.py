@@ -18,6 +18,7 @@ from service.config import Settings, get_settings
 from service.errors import ProblemCode, TextTooLarge, UnsupportedMediaType
 from service.flights import Flights
 from service.llm.engine import LlmEngine
+from service.page import router as page_router
 from service.pipeline import llm_engine_for, summarize_encoded
 from service.problems import install_problem_handlers, problem_for, problem_response
 from service.workers import WorkerPool, pool_size
@@ -151,6 +152,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         engine, _ = settings.engine_choice()
         return {"status": "ok", "version": __version__, "engine": engine}
 
+    app.include_router(page_router)  # the page at /, its files, GET /v1/examples
     return app
 
 

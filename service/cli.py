@@ -24,7 +24,7 @@ from service.files import articles_in, read_article, remove_unfinished_writes, w
 from service.pipeline import llm_engine_for, resolve_engine, summarize
 from service.progress import LlmProgress
 from service.regenerate import Progress, regenerate
-from service.render import render_markdown
+from service.render import render_html, render_markdown
 
 ENGINES = ("auto", "llm", "extractive")
 
@@ -107,7 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     one = commands.add_parser("summarize", help="brief one article and print it")
     one.add_argument("path", help="a UTF-8 text file, or - for standard input")
     one.add_argument(
-        "--format", choices=("json", "markdown"), default="json", help="output (default json)"
+        "--format",
+        choices=("json", "markdown", "html"),
+        default="json",
+        help="output (default json); html: the page's view as one self-contained file",
     )
     one.add_argument("--engine", choices=ENGINES, default="auto", help=engine_help)
     one.add_argument("--title", help="the headline, if it is not part of the text")
@@ -182,6 +185,8 @@ def _summarize(args: argparse.Namespace, settings: Settings) -> int:
     brief = asyncio.run(_brief_one(request, settings, quiet=args.quiet))
     if args.format == "markdown":
         sys.stdout.write(render_markdown(brief, args.title))
+    elif args.format == "html":
+        sys.stdout.write(render_html(brief, text, args.title))
     else:
         sys.stdout.write(json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
