@@ -34,7 +34,8 @@ def samples(client: TestClient) -> dict[tuple[str, tuple[tuple[str, str], ...]],
 def test_a_request_id_is_generated_when_absent(client: TestClient) -> None:
     first = client.get("/healthz").headers["x-request-id"]
     second = client.get("/healthz").headers["x-request-id"]
-    assert len(first) == 32 and first != second
+    assert len(first) == 32
+    assert first != second
 
 
 def test_the_clients_request_id_is_echoed(client: TestClient) -> None:
