@@ -27,9 +27,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     # No post hooks: the generator would otherwise run ruff over its output.
     (folder / "config.yml").write_text(f"post_hooks: []\npackage_name_override: {PACKAGE}\n")
     generator = Path(sys.executable).with_name("openapi-python-client")
+    arguments = ["--path", "openapi.json", "--config", "config.yml", "--meta", "none"]
     subprocess.run(
-        [str(generator), "generate", "--path", "openapi.json", "--config", "config.yml"]
-        + ["--meta", "none", "--output-path", PACKAGE],
+        [str(generator), "generate", *arguments, "--output-path", PACKAGE],
         cwd=folder,
         check=True,
         capture_output=True,
