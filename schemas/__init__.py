@@ -12,6 +12,7 @@ from schemas.brief import (
     Span,
     Usage,
 )
+from schemas.health import Health, JsonSchemaDocument, Readiness
 from schemas.problem import Problem
 from schemas.request import EngineName, SummaryOptions, SummaryRequest
 
@@ -22,10 +23,13 @@ __all__ = [
     "Brief",
     "Claim",
     "EngineName",
+    "Health",
     "Hedge",
     "HedgeKind",
+    "JsonSchemaDocument",
     "Meta",
     "Problem",
+    "Readiness",
     "Span",
     "SummaryOptions",
     "SummaryRequest",

@@ -3,7 +3,7 @@
 Field names are the contract: add fields freely, rename none without bumping SCHEMA_VERSION.
 """
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -13,8 +13,15 @@ ActorKind = Literal["person", "organization", "country", "location", "group", "o
 HedgeKind = Literal["attribution", "distancing", "uncertainty"]
 
 
+def _open_to_added_fields(schema: dict[str, Any]) -> None:
+    # The service checks what it builds with extra="forbid", but the published schema must not
+    # say additionalProperties: false: a client that validates with it would then reject
+    # every brief of a later version that adds a field, which the contract allows.
+    schema.pop("additionalProperties", None)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_open_to_added_fields)
 
 
 class Span(_Model):
@@ -115,6 +122,8 @@ class Meta(_Model):
     warnings: list[str] = Field(
         default_factory=list, description="Anything dropped or doubtful, in plain words."
     )
+    url: str | None = Field(default=None, description="The request's url, as sent (echoed).")
+    title: str | None = Field(default=None, description="The request's title, as sent (echoed).")
 
 
 class Brief(_Model):

@@ -4,6 +4,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The codes and their statuses are one table, in the service's error vocabulary; the contract
+# publishes them as an enum so that a generated client can branch on them.
+from service.errors import ProblemCode
+
 
 class Problem(BaseModel):
     """An error, as application/problem+json."""
@@ -14,7 +18,10 @@ class Problem(BaseModel):
     title: str = Field(description="Short, human-readable summary of the problem type.")
     status: int = Field(description="The HTTP status code.")
     detail: str = Field(description="What went wrong with this request, for a person.")
-    code: str = Field(description="Stable machine-readable code, e.g. 'text_too_large'.")
+    code: ProblemCode = Field(
+        description="Stable machine-readable code, e.g. 'text_too_large'; new codes may be "
+        "added in later versions."
+    )
     errors: list[dict[str, Any]] | None = Field(
         default=None, description="Field-level errors: location and message."
     )

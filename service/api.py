@@ -1,47 +1,41 @@
-"""The HTTP API: POST /v1/summaries, GET /v1/schema, GET /healthz."""
+"""The HTTP API: POST /v1/summaries, GET /v1/schema, GET /healthz, /readyz and /metrics, and
+the OpenAPI pages (/docs, /redoc) with their assets served by the app itself."""
 
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager, suppress
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from schemas import Brief, Problem, SummaryRequest
+from schemas import Brief, Health, JsonSchemaDocument, Readiness, SummaryRequest
 from service import __version__
+from service.brief_json import meta_of
 from service.cache import BriefCache
 from service.config import Settings, get_settings
-from service.errors import ProblemCode, TextTooLarge, UnsupportedMediaType
-from service.flights import Flights
+from service.errors import NewsbriefError, ProblemCode, TextTooLarge, UnsupportedMediaType
+from service.gate import Gate
 from service.llm.engine import LlmEngine
+from service.metrics import CONTENT_TYPE, MeteredFlights, ServiceMetrics
+from service.observe import BRIEF_STATE, Observe
+from service.openapi import TAGS, install_openapi, problem_responses
 from service.page import router as page_router
 from service.pipeline import llm_engine_for, summarize_encoded
 from service.problems import install_problem_handlers, problem_for, problem_response
+from service.readiness import readiness
 from service.workers import WorkerPool, pool_size
 
 log = logging.getLogger("newsbrief")
 T = TypeVar("T")
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "description": text, "content": {"application/problem+json": {}}}
-    for status, text in {
-        400: "Malformed JSON, a body that is not UTF-8, or JSON nested too deeply.",
-        413: "The text is longer than NEWSBRIEF_MAX_TEXT_CHARS.",
-        415: "The content type is missing or not JSON.",
-        422: "Missing, mistyped, unknown or empty fields.",
-        429: "Too many briefs are waiting (on the model, or for an extractive worker); retry "
-        "after Retry-After seconds.",
-        502: "The model's answer stayed invalid (errors and usage in the body), or the model "
-        "server failed or rejected the request.",
-        503: "The llm engine is not configured, or the model server is unreachable.",
-        504: "The model server timed out, or an extractive brief ran past "
-        "NEWSBRIEF_EXTRACTIVE_TIMEOUT and was stopped.",
-    }.items()
-}
+BRIEF_PATH = "/v1/summaries"
+# Swagger UI's and ReDoc's files, from the fastapi-offline package: /docs works offline.
+DOCS_ASSETS = "/docs/assets"
 
 
 async def get_app_settings(request: Request) -> Settings:
@@ -82,8 +76,7 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine, why = settings.engine_choice()
-        log.info("newsbrief %s: engine %s (%s)", __version__, engine, why)
+        log.info("newsbrief %s: %s", __version__, settings.serving())
         app.state.pool = WorkerPool(
             pool_size(settings.extractive_workers),
             settings.extractive_queue,
@@ -103,26 +96,34 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
             await to_thread.run_sync(app.state.pool.close)
             app.state.cache.close()  # finishes the brief store's pending writes
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="newsbrief",
         version=__version__,
         summary="Turn a news article into a structured, grounded brief.",
+        openapi_tags=TAGS,
+        static_url=DOCS_ASSETS,
         lifespan=lifespan,
     )
     app.state.cache = BriefCache.from_settings(settings)
     app.state.llm = llm  # the process's shared llm engine; else made by the lifespan
     app.state.pool = None  # extractive workers, started by the lifespan; else a thread
-    app.state.flights = Flights[bytes]()
+    app.state.metrics = metrics = ServiceMetrics(lambda: _gates(app), app.state.cache)
+    app.state.flights = MeteredFlights(metrics)
     app.state.settings = settings
     install_problem_handlers(app)
+    install_openapi(app)
     app.add_middleware(BodyLimit, limit=settings.max_text_chars * 6 + 65_536, settings=settings)
+    # Outermost: a 413 from the body limit is counted and carries its request id too.
+    app.add_middleware(Observe, metrics=metrics, brief_path=BRIEF_PATH)
 
     @app.post(
-        "/v1/summaries",
+        BRIEF_PATH,
         response_model=Brief,
-        responses=_ERRORS,
+        responses=problem_responses(400, 413, 415, 422, 429, 500, 502, 503, 504),
         dependencies=[Depends(require_json)],
         summary="Brief one article",
+        operation_id="createSummary",
+        tags=["briefs"],
     )
     async def create_summary(
         request: Request,
@@ -134,26 +135,83 @@ def create_app(settings: Settings | None = None, llm: LlmEngine | None = None) -
         """Summary, actors, claims and hedges; every span indexes the text as sent."""
         state = request.app.state
         work = summarize_encoded(body, settings, cache, llm, pool=state.pool, flights=state.flights)
-        data = await until_disconnected(request, work)
+        try:
+            data = await until_disconnected(request, work)
+        except NewsbriefError as exc:  # for the brief's log line; the handlers answer it
+            setattr(request.state, BRIEF_STATE, {"code": exc.code.value, **exc.extra})
+            raise
         if data is None:
             return problem_response(
                 ProblemCode.CLIENT_CLOSED, "The client went away; the brief was stopped."
             )
+        setattr(request.state, BRIEF_STATE, meta_of(data))
         # The brief's JSON as the pipeline made it (the response model is the documentation).
         return Response(data, media_type="application/json")
 
-    @app.get("/v1/schema", summary="The Brief's JSON Schema")
+    @app.get(
+        "/v1/schema",
+        response_model=JsonSchemaDocument,
+        responses=problem_responses(500),
+        summary="The Brief's JSON Schema",
+        operation_id="getBriefSchema",
+        tags=["briefs"],
+    )
     async def brief_schema() -> JSONResponse:
         return JSONResponse(Brief.model_json_schema())
 
     @app.head("/healthz", include_in_schema=False)
-    @app.get("/healthz", summary="Liveness and the engine in use")
-    async def healthz(settings: SettingsDep) -> dict[str, str]:
-        engine, _ = settings.engine_choice()
-        return {"status": "ok", "version": __version__, "engine": engine}
+    @app.get(
+        "/healthz",
+        responses=problem_responses(500),
+        summary="Liveness and the engine that serves",
+        operation_id="getHealth",
+        tags=["operations"],
+    )
+    async def healthz(settings: SettingsDep) -> Health:
+        engine, _ = settings.default_engine()
+        model = settings.model if settings.model_configured() else None
+        return Health(status="ok", version=__version__, engine=engine, model=model)
+
+    @app.get(
+        "/readyz",
+        responses=problem_responses(500, 503),
+        summary="Readiness: the default engine can run and the model server answers",
+        operation_id="getReadiness",
+        tags=["operations"],
+    )
+    async def readyz(
+        settings: SettingsDep, llm: Annotated[LlmEngine | None, Depends(get_llm)]
+    ) -> Readiness:
+        return await readiness(settings, llm)
+
+    @app.get(
+        "/metrics",
+        response_class=Response,
+        responses={
+            200: {"content": {CONTENT_TYPE.split(";")[0]: {"schema": {"type": "string"}}}},
+            **problem_responses(500),
+        },
+        summary="Prometheus metrics",
+        operation_id="getMetrics",
+        tags=["operations"],
+    )
+    async def metrics_text(request: Request) -> Response:
+        # Reading the store's size touches its file: off the event loop.
+        text = await to_thread.run_sync(request.app.state.metrics.render)
+        return Response(text, media_type=CONTENT_TYPE)
 
     app.include_router(page_router)  # the page at /, its files, GET /v1/examples
     return app
+
+
+def _gates(app: FastAPI) -> dict[str, Gate | None]:
+    """The gates whose occupancy /metrics reports, as they are when scraped."""
+    llm: LlmEngine | None = app.state.llm
+    pool: WorkerPool | None = app.state.pool
+    return {
+        "llm": llm.gate if llm is not None else None,
+        "extractive": pool.gate if pool is not None else None,
+    }
 
 
 async def until_disconnected(request: Request, work: Awaitable[T]) -> T | None:

@@ -16,14 +16,21 @@ from typing import Any
 _META = b',"meta":'
 
 
-def with_meta(data: bytes, *, timings: dict[str, float] | None = None, **changes: Any) -> bytes:
-    """An encoded brief with some of its meta's members replaced (`changes`) and `timings`
-    added to its `timings_ms`; the rest untouched."""
+def meta_of(data: bytes) -> dict[str, Any]:
+    """An encoded brief's meta, decoded alone (the log line and the metrics read it)."""
     at = data.rfind(_META)
     if at < 0 or not data.endswith(b"}}"):
         raise ValueError("not an encoded brief: its meta is not its last member")
-    meta = json.loads(data[at + len(_META) : -1])
+    meta: dict[str, Any] = json.loads(data[at + len(_META) : -1])
+    return meta
+
+
+def with_meta(data: bytes, *, timings: dict[str, float] | None = None, **changes: Any) -> bytes:
+    """An encoded brief with some of its meta's members replaced (`changes`) and `timings`
+    added to its `timings_ms`; the rest untouched."""
+    meta = meta_of(data)
     meta.update(changes)
+    at = data.rfind(_META)
     if timings:
         meta["timings_ms"] = {**meta.get("timings_ms", {}), **timings}
     tail = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -4,7 +4,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import logging
 import os
 import signal
 import sys
@@ -21,6 +20,7 @@ from service.evaluation.gold import check_report, gold_files, load_gold
 from service.evaluation.report import render_table, report_json
 from service.evaluation.runner import ArticleRun, evaluate
 from service.files import articles_in, read_article, remove_unfinished_writes, write_atomically
+from service.logs import configure_logging
 from service.pipeline import llm_engine_for, resolve_engine, summarize
 from service.progress import LlmProgress
 from service.regenerate import Progress, regenerate
@@ -279,13 +279,14 @@ def _eval_progress(done: int, total: int, run: ArticleRun) -> None:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s: %(message)s")
+    configure_logging(settings.log_level, settings.log_format)
     uvicorn.run(
         "service.api:create_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
         log_level=settings.log_level,
+        log_config=None,  # the handlers configure_logging set, in NEWSBRIEF_LOG_FORMAT
     )
     return 0
 

@@ -11,6 +11,12 @@ from schemas import EngineName
 from service.redaction import redact
 
 OutputModeSetting = Literal["auto", "json_schema", "json_object_schema", "json_object"]
+ServingEngine = Literal["llm", "extractive"]
+LogLevel = Literal["debug", "info", "warning", "error"]
+LogFormat = Literal["text", "json"]
+# Where the llm engine goes when no NEWSBRIEF_BASE_URL names a server: always said, never left
+# to the SDK, which would otherwise read OPENAI_BASE_URL by itself.
+OPENAI_URL = "https://api.openai.com/v1"
 
 
 class Settings(BaseSettings):
@@ -115,9 +121,21 @@ class Settings(BaseSettings):
     store_mb: int = Field(
         default=512, ge=1, description="Megabytes of briefs (their compact JSON) in the store."
     )
-    log_level: Literal["debug", "info", "warning", "error"] = Field(
-        default="info", description="Log verbosity."
+    log_level: LogLevel = Field(default="info", description="Log verbosity, in any case.")
+    log_format: LogFormat = Field(
+        default="text", description="text for people, json (one object a line) for machines."
     )
+    openai_base_url: str | None = Field(
+        default=None,
+        validation_alias="OPENAI_BASE_URL",
+        description="Read only to say, at start-up, that it is ignored: NEWSBRIEF_BASE_URL "
+        "names the model server.",
+    )
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
     @field_validator("store_path", mode="before")
     @classmethod
@@ -125,16 +143,66 @@ class Settings(BaseSettings):
         return None if value == "" else value
 
     def model_configured(self) -> bool:
-        """True when an llm endpoint is named (a key or a base URL)."""
-        return self.base_url is not None or self.api_key is not None
+        """True when the llm engine may run: NEWSBRIEF_BASE_URL names a server, or a key and
+        NEWSBRIEF_MODEL name a hosted model. A key alone is not enough: a stray OPENAI_API_KEY
+        in a shell must not send articles to a hosted API under a guessed model name."""
+        if self.base_url is not None:
+            return True
+        return self.api_key is not None and self.model is not None
 
-    def engine_choice(self) -> tuple[str, str]:
+    def endpoint(self) -> str:
+        """The model server the llm engine calls."""
+        return self.base_url or OPENAI_URL
+
+    def engine_choice(self) -> tuple[ServingEngine, str]:
         """The engine `auto` resolves to, and why, in words for the start-up log."""
         if self.base_url is not None:
             return "llm", f"NEWSBRIEF_BASE_URL is set ({redact(self.base_url)})"
+        if self.api_key is not None and self.model is not None:
+            return "llm", "an API key and NEWSBRIEF_MODEL are set"
         if self.api_key is not None:
-            return "llm", "an API key is set"
-        return "extractive", "no model is configured (set NEWSBRIEF_BASE_URL or an API key)"
+            return "extractive", (
+                "an API key is set but NEWSBRIEF_MODEL is not, and with no NEWSBRIEF_BASE_URL "
+                "a key alone never sends articles to a hosted API"
+            )
+        return "extractive", (
+            "no model is configured (set NEWSBRIEF_BASE_URL, or an API key and NEWSBRIEF_MODEL)"
+        )
+
+    def default_engine(self) -> tuple[ServingEngine, str]:
+        """The engine of a request that does not choose (NEWSBRIEF_ENGINE, then `auto`), and
+        why. It may be llm with no model configured: such requests are answered 503."""
+        if self.engine == "auto":
+            return self.engine_choice()
+        return self.engine, "NEWSBRIEF_ENGINE"
+
+    def llm_unavailable(self) -> str:
+        """Why the llm engine cannot run, for the 503 engine_unavailable."""
+        if self.api_key is not None:
+            return (
+                "The llm engine has a key but no model: set NEWSBRIEF_MODEL (with no "
+                "NEWSBRIEF_BASE_URL a key alone never sends articles to a hosted API), or use "
+                "engine 'extractive' (or 'auto')."
+            )
+        return (
+            "No model is configured for the llm engine: set NEWSBRIEF_BASE_URL (and "
+            "NEWSBRIEF_MODEL), or an API key and NEWSBRIEF_MODEL, or use engine 'extractive' "
+            "(or 'auto')."
+        )
+
+    def serving(self) -> str:
+        """What serves, for the start-up log: the default engine and why, and for the llm
+        engine its endpoint and model."""
+        engine, why = self.default_engine()
+        parts = [f"engine {engine} ({why})"]
+        if self.model_configured():
+            model = self.model or "unset: the server's own"
+            parts.append(f"llm endpoint {redact(self.endpoint())}, model {model}")
+        elif engine == "llm":
+            parts.append("but no model is configured: briefs are answered 503")
+        if self.openai_base_url is not None:
+            parts.append("OPENAI_BASE_URL is ignored (NEWSBRIEF_BASE_URL names the server)")
+        return "; ".join(parts)
 
 
 def describe_settings_error(exc: ValidationError) -> str:

@@ -5,6 +5,7 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, Response
 
 from service.examples import Examples, load_examples
+from service.openapi import problem_responses
 from service.render import WEB_FILES, web_asset
 
 router = APIRouter()
@@ -32,7 +33,14 @@ async def page_file(name: str) -> Response:
     return Response(web_asset(name), media_type=f"{media}; charset=utf-8", headers=_PAGE_HEADERS)
 
 
-@router.get("/v1/examples", response_model=Examples, summary="Example articles to try")
+@router.get(
+    "/v1/examples",
+    response_model=Examples,
+    responses=problem_responses(500),
+    summary="Example articles to try",
+    operation_id="listExamples",
+    tags=["briefs"],
+)
 async def examples() -> Examples:
     """The seed articles (seeds/*.txt) of a source checkout, with their titles; none when the
     service runs without that folder (an installed wheel)."""

@@ -31,10 +31,7 @@ def resolve_engine(requested: str, settings: Settings) -> str:
     if requested == "auto":
         requested = settings.engine_choice()[0]
     if requested == "llm" and not settings.model_configured():
-        raise EngineUnavailable(
-            "No model is configured for the llm engine: set NEWSBRIEF_BASE_URL (and "
-            "NEWSBRIEF_MODEL) or an API key, or use engine 'extractive' (or 'auto')."
-        )
+        raise EngineUnavailable(settings.llm_unavailable())
     return requested
 
 
@@ -108,7 +105,10 @@ async def summarize_encoded(
         and cache.may_have(key)
         and (hit := await to_thread.run_sync(cache.get_encoded, key)) is not None
     ):
-        return with_meta(hit, cached=True, timings_ms={"total": _ms_since(started)})
+        timings_ms = {"total": _ms_since(started)}
+        return with_meta(
+            hit, cached=True, timings_ms=timings_ms, url=request.url, title=request.title
+        )
 
     async def work() -> bytes:
         data = await _run(request, engine, settings, llm, pool, started)
@@ -116,9 +116,10 @@ async def summarize_encoded(
             cache.put_encoded(key, data)  # the store's write has its own thread
         return data
 
-    if flights is None:
-        return await work()
-    return await flights.run(key, work)
+    data = await (work() if flights is None else flights.run(key, work))
+    # The meta echoes the request's own url and title: a cached or shared brief may have
+    # been made for a request with another url.
+    return with_meta(data, url=request.url, title=request.title)
 
 
 async def _run(

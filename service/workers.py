@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -61,7 +62,10 @@ class WorkerPool:
             return await self._schedule(job, args)
 
     async def _schedule(self, job: Callable[..., T], args: tuple[Any, ...]) -> T:
-        future = self._pool.schedule(job, args=args, timeout=self.timeout)
+        try:
+            future = self._pool.schedule(job, args=args, timeout=self.timeout)
+        except RuntimeError as exc:  # a closed pool, or no process could be started at all
+            raise _broken(exc) from None
         try:
             # Cancelling the wrapper cancels pebble's future, which stops its process.
             result: T = await asyncio.wrap_future(future)
@@ -70,6 +74,8 @@ class WorkerPool:
                 f"The brief took more than {self.timeout:g} s of CPU work and was "
                 "stopped (NEWSBRIEF_EXTRACTIVE_TIMEOUT)."
             ) from None
+        except BrokenProcessPool as exc:
+            raise _broken(exc) from None
         except ProcessExpired as exc:
             log.error("a worker process died (exit code %s)", exc.exitcode)
             raise WorkerLost(
@@ -82,6 +88,13 @@ class WorkerPool:
         """Stop the workers now: a job still running is abandoned with its process."""
         self._pool.stop()  # type: ignore[no-untyped-call]
         self._pool.join(timeout=5)
+
+
+def _broken(exc: BaseException) -> WorkerLost:
+    # No worker could start (a script that starts the service without a `__main__` guard, a
+    # fork server that died): a clear error for the client, the cause in the log.
+    log.error("the worker pool cannot run a job: %s", exc)
+    return WorkerLost("No worker process could be started for this brief; see the service's log.")
 
 
 def pool_size(configured: int) -> int:

@@ -29,9 +29,9 @@ def offline_settings(**overrides: Any) -> Settings:
 
 @pytest.fixture(autouse=True)
 def _no_developer_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The suite sees none of the developer's NEWSBRIEF_* or OPENAI_API_KEY variables."""
+    """The suite sees none of the developer's NEWSBRIEF_*, OPENAI_API_KEY or OPENAI_BASE_URL."""
     for name in list(os.environ):
-        if name.startswith("NEWSBRIEF_") or name == "OPENAI_API_KEY":
+        if name.startswith("NEWSBRIEF_") or name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
             monkeypatch.delenv(name)
 
 

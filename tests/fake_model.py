@@ -96,8 +96,16 @@ class FakeModelServer:
         self.replies.append(later)  # type: ignore[arg-type]
         return self
 
+    def models(self, *names: str) -> "FakeModelServer":
+        """A reply to GET /models (what /readyz asks) listing these models."""
+        body = {"object": "list", "data": [{"id": n, "object": "model"} for n in names]}
+        self.replies.append(lambda request: httpx2.Response(200, json=body))
+        return self
+
     def handle(self, request: httpx2.Request) -> httpx2.Response:
-        self.requests.append(json.loads(request.content))
+        # A GET (the models list) has no body: its method and path are what it said.
+        said = {"method": request.method, "path": request.url.path}
+        self.requests.append(json.loads(request.content) if request.content else said)
         if not self.replies:
             raise AssertionError("the fake model server has no reply queued for this request")
         return self.replies.pop(0)(request)

@@ -47,7 +47,7 @@ class ModelTransport:
         self.settings = settings
         self._secrets = (key,)  # hidden in every upstream body we log
         self.client = AsyncOpenAI(
-            base_url=settings.base_url,
+            base_url=settings.endpoint(),  # never the SDK's own OPENAI_BASE_URL
             # A local server needs no key, but the SDK insists on one.
             api_key=key or "no-key",
             timeout=settings.timeout,
