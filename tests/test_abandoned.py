@@ -3,6 +3,7 @@
 import asyncio
 import json
 import time
+from collections.abc import MutableMapping
 from typing import Any
 
 import httpx2
@@ -35,7 +36,7 @@ class SlowUpstream:
         return httpx2.Response(200, json=self.body)
 
     def engine(self, settings: Settings) -> LlmEngine:
-        transport = httpx2.MockTransport(self.handle)  # type: ignore[arg-type]
+        transport = httpx2.MockTransport(self.handle)
         return LlmEngine(settings, http_client=httpx2.AsyncClient(transport=transport))
 
 
@@ -58,7 +59,7 @@ async def post_and_hang_up(app: FastAPI, body: bytes, after_s: float) -> float:
         hung_up_at = time.monotonic()
         return {"type": "http.disconnect"}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         pass
 
     scope = {
@@ -120,9 +121,7 @@ def test_after_twenty_abandoned_requests_the_next_twenty_are_admitted(seed_text:
         async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
             responses = await asyncio.gather(
                 *(
-                    client.post(
-                        "/v1/summaries", content=request_body(t), headers=_JSON, timeout=60
-                    )
+                    client.post("/v1/summaries", content=request_body(t), headers=_JSON, timeout=60)
                     for t in texts[20:]
                 )
             )
@@ -143,9 +142,7 @@ def test_identical_requests_in_flight_at_once_share_one_model_call(seed_text: st
         async with httpx2.AsyncClient(transport=transport, base_url="http://test") as client:
             responses = await asyncio.gather(
                 *(
-                    client.post(
-                        "/v1/summaries", content=request_body(seed_text), headers=_JSON
-                    )
+                    client.post("/v1/summaries", content=request_body(seed_text), headers=_JSON)
                     for _ in range(60)
                 )
             )

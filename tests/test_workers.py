@@ -120,4 +120,3 @@ def test_the_api_answers_a_brief_past_the_deadline_with_a_504_problem(
         monkeypatch.undo()
         again = client.post("/v1/summaries", json={"text": "The mayor said so."})
         assert again.status_code == 200, again.text
-

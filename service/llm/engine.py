@@ -19,8 +19,8 @@ from service.config import Settings
 from service.engine_result import EngineResult
 from service.errors import ModelOutputInvalid, ModelRefused, ModelTimedOut, NewsbriefError
 from service.extractive.engine import extract
-from service.llm.assemble import assemble
 from service.gate import Gate
+from service.llm.assemble import assemble
 from service.llm.ground import Grounded, ground_answer
 from service.llm.prompts import base_messages, repair_messages
 from service.llm.schema import OutputMode, schema_for
