@@ -18,7 +18,7 @@ RUNS ?= 5
 .DEFAULT_GOAL := help
 # The two install stamps share one virtual environment: never run pip twice at once.
 .NOTPARALLEL:
-.PHONY: help install run test lint format summaries summaries-check eval bench bench-llm \
+.PHONY: help install run test lint format summaries summaries-check eval bench bench-worst bench-llm \
 	local-llm record clean
 
 help: ## list the targets
@@ -66,6 +66,9 @@ eval: $(RUN_STAMP) ## score ENGINE against the gold labels in GOLD (bench/devset
 
 bench: $(RUN_STAMP) ## time the extractive engine per article (median of many runs)
 	$(BIN)/python bench/engine_speed.py
+
+bench-worst: $(RUN_STAMP) ## time and peak memory of pathological texts at n and 4n chars, each in a fresh process
+	$(BIN)/python bench/worst_case.py
 
 bench-llm: $(DEV_STAMP) ## RUNS live briefs of the seed article on NEWSBRIEF_BASE_URL: calls, tokens, time split; records each run
 	$(BIN)/python bench/llm_runs.py --runs $(RUNS)
