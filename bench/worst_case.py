@@ -175,8 +175,18 @@ print(json.dumps({{"s": elapsed, "extra_kb": peak_kb() - base, "chars": len(text
 """
 
 
-def run_case(shape: str, size: int, timeout: float) -> dict[str, float] | None:
-    """One brief in a fresh interpreter; None when it ran out of time."""
+def run_case(shape: str, size: int, timeout: float, repeat: int = 1) -> dict[str, float] | None:
+    """The fastest of `repeat` briefs, each in a fresh interpreter (the largest peak); None when
+    one ran out of time."""
+    runs = [_run_once(shape, size, timeout) for _ in range(repeat)]
+    done = [r for r in runs if r is not None]
+    if len(done) < len(runs):
+        return None
+    best = min(done, key=lambda r: r["s"])
+    return {**best, "extra_kb": max(r["extra_kb"] for r in done)}
+
+
+def _run_once(shape: str, size: int, timeout: float) -> dict[str, float] | None:
     code = _CHILD.format(root=str(ROOT), shape=shape, size=size)
     try:
         done = subprocess.run(
@@ -195,6 +205,9 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=LIMIT, help="4n, the larger size (chars)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per case")
     parser.add_argument("--shape", action="append", help="only these shapes (repeatable)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="fresh runs per case; the fastest counts (noise)"
+    )
     args = parser.parse_args()
     big = args.size
     small = big // 4
@@ -204,8 +217,8 @@ def main() -> None:
     failed = []
     started = time.perf_counter()
     for shape in shapes:
-        a = run_case(shape, small, args.timeout)
-        b = run_case(shape, big, args.timeout)
+        a = run_case(shape, small, args.timeout, args.repeat)
+        b = run_case(shape, big, args.timeout, args.repeat)
         if a is None or b is None:
             t_a = f"{a['s']:8.3f}" if a else f">{args.timeout:.0f}".rjust(8)
             print(f"{shape:26} {t_a} {'>' + str(int(args.timeout)):>8}   timed out")

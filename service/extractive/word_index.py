@@ -1,13 +1,13 @@
 """Where each word of a text starts, so that finding a name costs its occurrences, not a
 scan of the whole text (one scan per name made an article of thousands of names quadratic).
 
-Building the index costs about as much as a few dozen scans, more than a news article ever
+Building the index costs about as much as a few hundred scans, more than a news article ever
 needs: the first lookups scan, and the index is built only when lookups keep coming."""
 
 import re
 
 _WORD = re.compile(r"\w+")
-_SCANS_BEFORE_INDEX = 32
+_SCANS_BEFORE_INDEX = 256
 
 
 class WordIndex:
