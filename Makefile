@@ -19,7 +19,7 @@ FUZZ_EXAMPLES ?= 1000
 .DEFAULT_GOAL := help
 # The two install stamps share one virtual environment: never run pip twice at once.
 .NOTPARALLEL:
-.PHONY: help install run test lint format summaries summaries-check eval agreement bench bench-load bench-llm fuzz \
+.PHONY: help install run test lint format summaries summaries-check eval agreement bench bench-worst bench-load bench-llm fuzz \
 	local-llm record clean
 
 help: ## list the targets
@@ -83,6 +83,9 @@ fuzz: $(DEV_STAMP) ## schemathesis against the API: FUZZ_EXAMPLES (1000) generat
 
 bench-load: $(DEV_STAMP) ## the service under load against a fake model server on loopback (bench/load.py)
 	$(BIN)/python bench/load.py
+
+bench-worst: $(RUN_STAMP) ## time and peak memory of pathological texts at n and 4n chars, each in a fresh process
+	$(BIN)/python bench/worst_case.py
 
 bench-llm: $(DEV_STAMP) ## RUNS live briefs of the seed article on NEWSBRIEF_BASE_URL: calls, tokens, time split; records each run
 	$(BIN)/python bench/llm_runs.py --runs $(RUNS)

@@ -59,6 +59,11 @@ _BOILERPLATE = re.compile(
 )
 _TERMINAL = ".!?…\"”’'»):;"
 _LONGEST_UNSPLIT_QUOTE = 600
+# No news sentence runs this long; a longer run of text without a boundary (a list, a text with
+# no full stops, an abusive request) is cut into pieces of at most this many characters, so that
+# no rule downstream ever works over more than this at once: the cost of a text stays linear.
+LONGEST_SENTENCE = 1_000
+_PIECE_BREAKS = ("; ", ", ", ": ", "— ", "– ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,10 @@ class Article:
         self.dateline = _find_dateline(text, self.paragraphs)
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q.start for q in self.quotes]
+        # Quotations of one mark never overlap: per mark, sorted starts find the one open at
+        # an offset by bisection.
+        self._by_mark = {mark: [q for q in self.quotes if q.mark == mark] for mark in ('"', "'")}
+        self._mark_starts = {mark: [q.start for q in qs] for mark, qs in self._by_mark.items()}
 
     def span(self, start: int, end: int) -> Span:
         """A Span of the article's own characters."""
@@ -121,6 +130,17 @@ class Article:
         lo = bisect_left(self._quote_starts, start)
         hi = bisect_left(self._quote_starts, end)
         return self.quotes[lo:hi]
+
+    def quotes_open_at(self, start: int, offset: int) -> list[Quote]:
+        """The quotations that open within [start, offset) and are still open at offset, in
+        the order of `quotes` (at most one per mark)."""
+        found = []
+        for mark, quotes in self._by_mark.items():
+            i = bisect_left(self._mark_starts[mark], offset) - 1
+            if i >= 0 and quotes[i].start >= start and quotes[i].end > offset:
+                found.append(quotes[i])
+        found.sort(key=lambda q: (q.start, -q.end))
+        return found
 
     def content_start(self, sentence: Sentence) -> int:
         """Where a sentence's own words begin: after the dateline, when it opens the body."""
@@ -267,11 +287,39 @@ def _split_sentences(text: str, paragraphs: list[Paragraph], quotes: list[Quote]
             cut = match.end()
             if _inside(cut, protected) or not _ends_sentence(text, match.start(), cut, para.end):
                 continue
-            sentences.append(Sentence(len(sentences), begin, cut, para.index))
+            _add_sentence(sentences, text, begin, cut, para.index)
             begin = _skip_space(text, cut, para.end)
         if begin < para.end:
-            sentences.append(Sentence(len(sentences), begin, para.end, para.index))
+            _add_sentence(sentences, text, begin, para.end, para.index)
     return sentences
+
+
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    """Append text[start:end] as one sentence, or as pieces of at most LONGEST_SENTENCE
+    characters, each cut after the last clause mark (else space) in its second half."""
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        cut = -1
+        for mark in _PIECE_BREAKS:
+            at = text.rfind(mark, start + LONGEST_SENTENCE // 2, limit)
+            cut = max(cut, at + len(mark) if at >= 0 else -1)
+        if cut < 0:
+            cut = _last_space(text, start + LONGEST_SENTENCE // 2, limit)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        sentences.append(Sentence(len(sentences), start, piece_end, para))
+        start = _skip_space(text, cut, end)
+    if start < end:
+        sentences.append(Sentence(len(sentences), start, end, para))
+
+
+def _last_space(text: str, lo: int, hi: int) -> int:
+    """The offset after the last whitespace in text[lo:hi], or hi when there is none."""
+    for i in range(hi - 1, lo - 1, -1):
+        if text[i].isspace():
+            return i + 1
+    return hi
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:

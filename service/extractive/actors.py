@@ -6,13 +6,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from heapq import merge
 
 from schemas import ActorKind
 from service.article import Article, Sentence
 from service.extractive import lexicon
-from service.extractive.overlaps import longest_without_overlaps, text_order
+from service.extractive.mention_index import Mention as Mention  # re-exported
+from service.extractive.mention_index import MentionIndex
 from service.extractive.tokens import Token, tokenize
+from service.extractive.word_index import FormIndex, WordIndex
 
 
 @dataclass
@@ -41,26 +42,19 @@ class ActorDraft:
             self.name = form
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    actor: int
-
-
 class ActorTable:
     """The actors of one article, found by name, alias or description."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
         self.actors: list[ActorDraft] = []
-        self._mentions: list[Mention] | None = None
+        self._mentions = MentionIndex()
+        self._pending: list[tuple[int, str]] = []  # forms whose mentions are not in yet
         self._by_form: dict[str, int] = {}
-        self._by_first_word: dict[str, set[tuple[str, int]]] = {}
+        self._forms = FormIndex()
         self._occurrences: dict[str, list[int]] = {}
+        self._words = WordIndex(article.text)
         self._seen_forms: set[tuple[int, str]] = set()
-        self._raw: list[Mention] = []
-        self._mention_starts: list[int] = []
         self._tokens: dict[int, list[Token]] = {}
         self._short_names: dict[str, int] = {}  # "salling" -> "Salling Group"
         # People by the words of their names, for "Shoigu" -> "Sergei Shoigu": (later name
@@ -100,7 +94,6 @@ class ActorTable:
         if country is not None:
             self._by_form.setdefault(country.lower(), index)  # "U.S." then "United States"
         self._index_person(index)
-        self._mentions = None
         return index
 
     def merge_descriptions(self) -> dict[int, int]:
@@ -137,8 +130,7 @@ class ActorTable:
                 self.add_alias(j, form)
         if merged:
             self.mentions()
-            self._raw = [Mention(m.start, m.end, merged.get(m.actor, m.actor)) for m in self._raw]
-            self._mentions = None
+            self._mentions.remap(merged)
         return merged
 
     def _ending_in(self, name: str) -> int | None:
@@ -152,17 +144,17 @@ class ActorTable:
         if actor.name != name:
             self._people = None
         self._remember(form, index)
-        self._mentions = None
 
     def set_kind(self, index: int, kind: ActorKind) -> None:
         self.actors[index].kind = kind
         self._people = None
 
     def _remember(self, form: str, index: int) -> None:
+        if (index, form) not in self._seen_forms:
+            self._seen_forms.add((index, form))
+            self._pending.append((index, form))
         self._by_form.setdefault(_strip_determiner(form).lower(), index)
-        first_word = _FIRST_WORD.search(form)
-        if first_word is not None:
-            self._by_first_word.setdefault(first_word.group(), set()).add((form, index))
+        self._forms.add(form, index)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -203,29 +195,11 @@ class ActorTable:
     def find_in(self, text: str) -> int | None:
         """The actor named last in a phrase, the longest form where two end together
         ('Russia's Defence Minister Sergei Shoigu' names Shoigu)."""
-        best: tuple[int, int, int] | None = None
-        for word in {m.group() for m in _FIRST_WORD.finditer(text)}:
-            # Only forms that start with a word of the phrase can occur in it.
-            for form, i in self._by_first_word.get(word, ()):
-                if len(form) < 2:
-                    continue
-                for at in word_occurrences(text, form):
-                    rank = (at + len(form), len(form), -i)  # ties: the actor found first
-                    if best is None or rank > best:
-                        best = rank
-        return None if best is None else -best[2]
+        return self._forms.last_in(text)
 
     def form_end(self, start: int) -> int | None:
         """Where the longest known form that starts at this offset ends ('Notes from Poland')."""
-        first = _FIRST_WORD.match(self.article.text, start)
-        if first is None:
-            return None
-        ends = [
-            start + len(form)
-            for form, _ in self._by_first_word.get(first.group(), ())
-            if self.article.text.startswith(form, start)
-        ]
-        return max(ends, default=None)
+        return self._forms.longest_at(self.article.text, start)
 
     def by_head(self, head: str, before: int) -> int | None:
         """The latest actor introduced before `before` whose name ends in this noun."""
@@ -256,17 +230,24 @@ class ActorTable:
         """The actor of one of these kinds mentioned last before an offset (for pronouns);
         a recent actor known to have the pronoun's gender comes before one of unknown gender."""
         if gender is not None:
-            recent = self._latest(before, kinds, lambda a: a.gender == gender)
-            if recent is not None and before - recent.start < 600:
+            # Only a mention in the last 600 characters counts: the scan stops there.
+            recent = self._latest(before, kinds, lambda a: a.gender == gender, before - 599)
+            if recent is not None:
                 return recent.actor
         found = self._latest(before, kinds, lambda a: gender is None or a.gender in (None, gender))
         return None if found is None else found.actor
 
     def _latest(
-        self, before: int, kinds: tuple[ActorKind, ...], accept: Callable[[ActorDraft], bool]
+        self,
+        before: int,
+        kinds: tuple[ActorKind, ...],
+        accept: Callable[[ActorDraft], bool],
+        since: int = 0,
     ) -> Mention | None:
         mentions = self.mentions()
-        for i in range(bisect_left(self._mention_starts, before) - 1, -1, -1):
+        for i in range(bisect_left(self._mentions.starts, before) - 1, -1, -1):
+            if mentions[i].start < since:
+                break
             actor = self.actors[mentions[i].actor]
             if actor.kind in kinds and accept(actor):
                 return mentions[i]
@@ -301,30 +282,22 @@ class ActorTable:
 
     def mentions(self) -> list[Mention]:
         """Every occurrence of every form, longest first where they overlap."""
-        if self._mentions is None:
-            # Forms are only ever added: find the occurrences of the new ones and merge them
-            # into the sorted list, then resolve overlaps in one pass.
+        if self._pending:
+            # Forms are only ever added: find the occurrences of the new ones and merge them in.
             new = [
                 Mention(at, at + len(form), index)
-                for index, actor in enumerate(self.actors)
-                for form in actor.forms
-                if (index, form) not in self._seen_forms
+                for index, form in self._pending
                 for at in self.occurrences(form)
             ]
-            self._seen_forms.update(
-                (index, form) for index, actor in enumerate(self.actors) for form in actor.forms
-            )
-            new.sort(key=text_order)
-            self._raw = list(merge(self._raw, new, key=text_order))
-            self._mentions = longest_without_overlaps(self._raw, ordered=True)
-            self._mention_starts = [m.start for m in self._mentions]
-        return self._mentions
+            self._pending = []
+            self._mentions.add(new)
+        return self._mentions.kept
 
     def occurrences(self, form: str) -> list[int]:
         """Where a form stands in the article as a whole word; each form is searched once."""
         found = self._occurrences.get(form)
         if found is None:
-            found = self._occurrences[form] = word_occurrences(self.article.text, form)
+            found = self._occurrences[form] = self._words.occurrences(form)
         return found
 
 
@@ -334,21 +307,6 @@ _DOCUMENTS = lexicon.word_set("study report survey paper")
 _COMPANY_WORDS = lexicon.word_set(
     "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"
 )
-
-
-def word_occurrences(text: str, form: str) -> list[int]:
-    """Start offsets of `form` in text as a whole word (str.find is far faster than a
-    regex with a look-behind, which cannot use a literal prefix scan)."""
-    starts = []
-    at = text.find(form)
-    while at >= 0 and form:
-        end = at + len(form)
-        before_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
-        after_ok = end == len(text) or not (text[end].isalnum() or text[end] == "_")
-        if before_ok and after_ok:
-            starts.append(at)
-        at = text.find(form, at + 1)
-    return starts
 
 
 @lru_cache(maxsize=4096)

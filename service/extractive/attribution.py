@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from service.article import Article, Sentence
+from service.article import LONGEST_SENTENCE, Article, Sentence
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.cues import (
@@ -422,10 +422,12 @@ def _skip_that(text: str, start: int, limit: int) -> int:
 
 
 def _extend_over_quote(article: Article, sentence: Sentence, claim: ClaimDraft) -> None:
-    """A quotation that began in an earlier sentence belongs to this claim's evidence."""
+    """A quotation that began in an earlier sentence belongs to this claim's evidence; one that
+    began more than a sentence's length back is not pulled in (an unclosed quotation mark
+    would otherwise stretch every claim of its paragraph back to it: quadratic output)."""
     paragraph = article.paragraphs[sentence.paragraph]
-    for quote in article.quotes_starting(paragraph.start, sentence.start):
-        if sentence.start < quote.end and claim.start <= quote.end:
+    for quote in article.quotes_open_at(paragraph.start, sentence.start):
+        if claim.start <= quote.end and sentence.start - quote.start <= LONGEST_SENTENCE:
             claim.start = min(claim.start, quote.start)
             claim.content_start = min(claim.content_start, quote.start)
 

@@ -4,6 +4,7 @@ import re
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]")
 _TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[’'\-.]\w+)*(?:[’']s\b)?|[^\w\s]")
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 class Token:
@@ -16,24 +17,46 @@ class Token:
         self.text = text
         self.start = start
         self.end = end
-        self.lower = text.lower()
-        self.is_word = text[0].isalnum()
-        # A capital, or a name particle joined to one ('al-Amr', 'bin-Salman').
-        first = text[0]
-        self.is_capitalised = first.isupper() or (
-            first in "abeiou" and _PARTICLE_NAME.match(text) is not None
-        )
-        self.possessive = len(text) > 2 and text.endswith(("’s", "'s"))
-        self.bare = text[:-2] if self.possessive else text  # without a possessive 's
+        features = _FEATURES.get(text)
+        if features is None:
+            features = _features(text)
+        self.lower, self.is_word, self.is_capitalised, self.possessive, self.bare = features
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
+_Features = tuple[str, bool, bool, bool, str]
+# A token's features depend on its text alone, and news repeats its words: computed once per
+# distinct text, and kept (a bounded cache of short words: the first seen stay).
+_FEATURES: dict[str, _Features] = {}
+_FEATURES_KEPT = 50_000
+
+
+def _features(text: str) -> _Features:
+    first = text[0]
+    # A capital, or a name particle joined to one ('al-Amr', 'bin-Salman').
+    capitalised = first.isupper() or (first in "abeiou" and _PARTICLE_NAME.match(text) is not None)
+    possessive = len(text) > 2 and text.endswith(("’s", "'s"))
+    bare = text[:-2] if possessive else text  # without a possessive 's
+    features = (text.lower(), first.isalnum(), capitalised, possessive, bare)
+    if len(_FEATURES) < _FEATURES_KEPT and len(text) <= 40:
+        _FEATURES[text] = features
+    return features
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words (with inner apostrophes, hyphens and abbreviation dots) and punctuation marks."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    # Every character is a space or inside a token, so (spaces, token) pairs tile the text:
+    # findall and a running offset build the tokens a third faster than match objects.
+    tokens = []
+    at = start
+    for space, word in _SPACED_TOKEN.findall(text, start, end):
+        at += len(space)
+        tokens.append(Token(word, at, at + len(word)))
+        at += len(word)
+    return tokens
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
