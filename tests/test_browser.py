@@ -382,3 +382,16 @@ def test_conflicts_are_listed_when_the_brief_has_them(page: "WebDriver", base_ur
     values[1].click()
     assert details(page, ".nb-statement") == second["statement"]
     assert_spans_drawn_at_their_offsets(page, EMOJI_ARTICLE, brief)
+
+
+def test_the_api_docs_render_their_operations_offline(browser: "WebDriver", base_url: str) -> None:
+    """Swagger UI and ReDoc come from the app itself (the browser has no network here)."""
+    browser.get(f"{base_url}/docs")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path"))
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/v1/summaries", "/healthz"} <= {p.replace("\u200b", "") for p in paths}
+    screenshot(browser, "docs.png")
+    browser.get(f"{base_url}/redoc")
+    wait(browser).until(
+        lambda d: "createSummary" in d.page_source or "Brief one article" in d.page_source
+    )
