@@ -5,10 +5,8 @@ by selenium, against `newsbrief serve` on a loopback port, and the file that
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -18,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, SEED_ARTICLE, read_text
+from tests.serving import start_server
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
@@ -55,42 +54,16 @@ if CHROMIUM and DRIVER:
     from selenium.webdriver.support.wait import WebDriverWait
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`newsbrief serve` on a free loopback port, no model configured, a small text limit."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+    base, process = start_server(
+        tmp_path_factory.mktemp("serve"),
+        {"NEWSBRIEF_MAX_TEXT_CHARS": str(MAX_TEXT_CHARS), "NEWSBRIEF_EXTRACTIVE_WORKERS": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        text=True,
-        cwd=str(tmp_path_factory.mktemp("serve")),  # no .env from the repository
-        env={
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": str(ROOT),
-            "NEWSBRIEF_MAX_TEXT_CHARS": str(MAX_TEXT_CHARS),
-            "NEWSBRIEF_EXTRACTIVE_WORKERS": "1",
-        },
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    pytest.fail(f"server did not start: {process.communicate()[1]}")
-                time.sleep(0.2)
         yield base
     finally:
         process.terminate()

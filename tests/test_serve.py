@@ -1,49 +1,21 @@
 """`newsbrief serve` (what `make run` starts) serves real HTTP on a loopback port."""
 
 import json
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED_ARTICLE, read_text
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.conftest import SEED_ARTICLE, read_text
+from tests.serving import start_server
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=str(tmp_path),  # no .env from the repository
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},  # and no NEWSBRIEF_* at all
-    )
-    base = f"http://127.0.0.1:{port}"
+    base, process = start_server(tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"server did not start: {process.communicate()[0]}")
-                time.sleep(0.2)
         yield base, process
     finally:
         process.terminate()

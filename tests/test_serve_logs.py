@@ -3,42 +3,19 @@ own lines included, with the start-up line saying what serves and each brief's l
 
 import json
 import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_serve import free_port
+from tests.serving import start_server
 
 
 @pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 def test_a_json_log_has_only_json_lines(tmp_path: Path) -> None:
-    port = free_port()
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    env |= {"NEWSBRIEF_LOG_FORMAT": "json", "NEWSBRIEF_LOG_LEVEL": "INFO"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        cwd=str(tmp_path),
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
+    env = {"NEWSBRIEF_LOG_FORMAT": "json", "NEWSBRIEF_LOG_LEVEL": "INFO"}
+    base, process = start_server(tmp_path, env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, "the server exited"
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
         body = json.dumps({"text": "The ministry said it was possible."}).encode()
         request = urllib.request.Request(
             f"{base}/v1/summaries",
