@@ -262,6 +262,23 @@ class ActorTable:
         found = self._latest(before, kinds, lambda a: gender is None or a.gender in (None, gender))
         return None if found is None else found.actor
 
+    def latest_mention(
+        self,
+        before: int,
+        kinds: tuple[ActorKind, ...],
+        gender: str | None = None,
+        known_gender: bool = False,
+    ) -> Mention | None:
+        """The last mention before an offset of an actor of these kinds whose gender fits
+        (is the one asked for, or unknown unless `known_gender`)."""
+        return self._latest(
+            before,
+            kinds,
+            lambda a: (
+                gender is None or a.gender == gender or (a.gender is None and not known_gender)
+            ),
+        )
+
     def _latest(
         self, before: int, kinds: tuple[ActorKind, ...], accept: Callable[[ActorDraft], bool]
     ) -> Mention | None:

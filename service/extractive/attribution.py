@@ -25,7 +25,7 @@ from service.extractive.phrases import (
     subject_before,
 )
 from service.extractive.scope import labelled_sentences
-from service.extractive.speakers import name_start, resolve_speakers
+from service.extractive.speakers import Speakers, name_start
 from service.extractive.tokens import Token
 
 _OPENERS = lexicon.COMMON_CAPITALISED | lexicon.WEEKDAYS_MONTHS
@@ -70,26 +70,38 @@ class CueMark:
 
 
 def find_claims(
-    article: Article, table: ActorTable, cue_marks: list[CueMark] | None = None
+    article: Article,
+    table: ActorTable,
+    cue_marks: list[CueMark] | None = None,
+    speakers: Speakers | None = None,
 ) -> list[ClaimDraft]:
     """Every attributed claim in the labelled text, in text order. `cue_marks`, when given,
     receives every cue that yielded no claim (not a negated one): attribution hedges do not
-    depend on a claim being found."""
+    depend on a claim being found. `speakers`, when given, is the resolver to use (its
+    `accepted` list tells which rule found each speaker)."""
     claims: list[ClaimDraft] = []
     previous: ClaimDraft | None = None
+    speakers = Speakers(article, table) if speakers is None else speakers
     for sentence in labelled_sentences(article):
-        found = _sentence_claims(article, table, sentence, cue_marks)
+        found = _sentence_claims(article, speakers, sentence, cue_marks)
         if not found and previous is not None:
             continued = _continued_quote(article, sentence, previous)
             found = [continued] if continued else []
         claims.extend(found)
+        spoken = next((c.speaker for c in found if c.cue_kind in _SUBJECT_KINDS), None)
+        if spoken is not None:
+            speakers.record(sentence.index, spoken)
         previous = found[-1] if found else None
     return claims
 
 
+_SUBJECT_KINDS = ("verb", "continuation")  # claims whose speaker is what the sentence is about
+
+
 def _sentence_claims(
-    article: Article, table: ActorTable, sentence: Sentence, cue_marks: list[CueMark] | None
+    article: Article, speakers: Speakers, sentence: Sentence, cue_marks: list[CueMark] | None
 ) -> list[ClaimDraft]:
+    table = speakers.table
     text = article.text
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
@@ -102,7 +114,7 @@ def _sentence_claims(
             nxt = cues[n + 1]
             if nxt.first > 0 and tokens[nxt.first - 1].text == ",":
                 limit = tokens[nxt.first - 1].start
-        claim = _claim_for(article, table, tokens, cue, begin, limit, end, claims)
+        claim = _claim_for(article, speakers, tokens, cue, begin, limit, end, claims)
         if (
             claim is None
             and cue_marks is not None
@@ -184,7 +196,7 @@ def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> 
 
 
 def _coordinated_speaker(
-    article: Article, table: ActorTable, tokens: list[Token], v: int, earlier: list[ClaimDraft]
+    speakers: Speakers, tokens: list[Token], v: int, earlier: list[ClaimDraft]
 ) -> int | None:
     """'Dubrovsky said X, but said Y'; 'Tesco sold X; announced Y': a verb that shares the
     subject of the clause before it has that clause's speaker, or the sentence's subject."""
@@ -200,7 +212,7 @@ def _coordinated_speaker(
         or (opening.is_capitalised and opening.bare not in _OPENERS)
     ):
         return None
-    found = resolve_speakers(article, table, tokens, np)
+    found = speakers.resolve(tokens, np)
     return found[0] if len(found) == 1 else None
 
 
@@ -217,7 +229,7 @@ def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool
 
 def _claim_for(
     article: Article,
-    table: ActorTable,
+    speakers: Speakers,
     tokens: list[Token],
     cue: Cue,
     begin: int,
@@ -225,7 +237,7 @@ def _claim_for(
     end: int,
     earlier: list[ClaimDraft],
 ) -> ClaimDraft | None:
-    text = article.text
+    text, table = article.text, speakers.table
     cue_token = tokens[cue.index]
     cue_start, cue_end = tokens[cue.first].start, cue_token.end
     if cue.kind == "passive" and cue.start is not None and cue.end is not None:
@@ -239,7 +251,7 @@ def _claim_for(
         if np is None:
             return None
         np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
-        found = resolve_speakers(article, table, tokens, np)
+        found = speakers.resolve(tokens, np)
         if not found:
             return None
         speaker, co = found[0], tuple(found[1:])
@@ -264,7 +276,7 @@ def _claim_for(
         if not pronoun and (actor is None or table.actors[actor].kind != "person"):
             # "For Americans, ...", "For Tesco, the sale ...": a view is a named person's.
             return None
-        found = resolve_speakers(article, table, tokens, who)
+        found = speakers.resolve(tokens, who)
         if len(found) != 1:
             return None
         after = _skip_that(text, tokens[who[1] + 1].end, limit)
@@ -287,7 +299,7 @@ def _claim_for(
     if verb in _INVERTING and verb not in ("told", "tells"):
         post = subject_after(text, tokens, cue.index)
     if post is not None:
-        found = resolve_speakers(article, table, tokens, post)
+        found = speakers.resolve(tokens, post)
         if not found:
             return None
         speaker, co = found[0], tuple(found[1:])
@@ -305,7 +317,7 @@ def _claim_for(
 
     subject = subject_before(tokens, cue.first)
     if subject is None:
-        previous = _coordinated_speaker(article, table, tokens, cue.first, earlier)
+        previous = _coordinated_speaker(speakers, tokens, cue.first, earlier)
         if previous is None and verb.endswith("ing") and earlier:
             previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
         if previous is not None:
@@ -325,7 +337,7 @@ def _claim_for(
         return None
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
-    found = resolve_speakers(article, table, tokens, subject)
+    found = speakers.resolve(tokens, subject)
     if not found:
         return None
     speaker, co = found[0], tuple(found[1:])

@@ -37,6 +37,8 @@ _RULE_MODULES = tuple(
         "attribution",
         "phrases",
         "speakers",
+        "speaker_rules",
+        "proposals",
         "actors",
         "names",
         "prominence",

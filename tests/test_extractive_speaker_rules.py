@@ -1,0 +1,92 @@
+"""Speaker resolution, rule by rule: each named rule resolves its own example, and the rules
+propose rather than write (invented sentences, not news)."""
+
+import pytest
+
+from service.article import Article
+from service.extractive.actors import ActorTable
+from service.extractive.attribution import find_claims
+from service.extractive.names import find_named_actors
+from service.extractive.speaker_rules import SPEAKER_RULES, SpeakerRule
+from service.extractive.speakers import PRONOUN_RULES, PronounRule, Speakers
+from tests.test_extractive_rules import brief_of, speakers
+
+
+def _resolve(text: str) -> tuple[list[str | None], list[str]]:
+    """The speakers of a text's claims, and the rules that found them."""
+    article = Article(text)
+    table = ActorTable(article)
+    find_named_actors(article, table)
+    table.infer_genders()
+    resolver = Speakers(article, table)
+    drafts = find_claims(article, table, speakers=resolver)
+    names = [None if d.speaker is None else table.actors[d.speaker].name for d in drafts]
+    return names, [p.rule for p in resolver.accepted]
+
+
+RULES: list[SpeakerRule | PronounRule] = [*SPEAKER_RULES, *PRONOUN_RULES]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_each_speaker_rule_resolves_its_example(rule: SpeakerRule | PronounRule) -> None:
+    names, rules = _resolve(rule.example)
+    if rule.speaker is None:
+        assert names[-1:] in ([], [None]), names
+    else:
+        assert names[-1] == rule.speaker, names
+        assert rules[-1] == rule.name, rules
+
+
+def test_speaker_rule_names_are_unique() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+
+
+def test_resolving_a_phrase_writes_nothing_into_the_table() -> None:
+    article = Article("The ministry met. The officials said the dam held.")
+    table = ActorTable(article)
+    find_named_actors(article, table)
+    before = [(a.name, sorted(a.forms)) for a in table.actors]
+    resolver = Speakers(article, table)
+    tokens = table.sentence_tokens(article.sentences[1])
+    proposals = resolver.proposals(tokens, (0, 1))
+    assert [p.rule for p in proposals] == ["new-description"]
+    assert [(a.name, sorted(a.forms)) for a in table.actors] == before
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a subject pronoun stands for what the sentence before was about
+        ("Mark Reed thanked Tom Hale for the help. He said the dam held.", "Mark Reed"),
+        ("Ann Marsh hired Jo Bell in May. She told reporters the farm would stay open.",
+         "Ann Marsh"),
+        # ... followed back through a pronoun subject
+        ("Ann Marsh hired Jo Bell in May. She was also married to Tom Hale. She said he lied.",
+         "Ann Marsh"),
+        # ... a plural description the sentence was about ("the officers") for "they"
+        ("The court jailed two officers. The officers, though suspended, are back at work. "
+         "They indicated they would appeal.", "officers"),
+        # ... the speaker of the sentence before, when it opens with a quotation
+        ('"We will help," the head of the farm union told the court. She also said the farm '
+         "would stay open.", "head of the farm union"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_stands_for_the_previous_sentence_subject(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the sentence's own candidate comes first
+        (
+            "Mayor Mark Reed arrived. When Governor Tom Hale spoke, he said the dam held.",
+            "Tom Hale",
+        ),
+        # a subject that cannot be "she" gives way to the person named last
+        ("The council met Mayor Ann Marsh. She said the dam held.", "Ann Marsh"),
+    ],
+)
+def test_a_pronoun_falls_back_to_the_latest_fitting_mention(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker
