@@ -90,3 +90,72 @@ def test_a_pronoun_stands_for_the_previous_sentence_subject(text: str, speaker: 
 )
 def test_a_pronoun_falls_back_to_the_latest_fitting_mention(text: str, speaker: str) -> None:
     assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "evidence"),
+    [
+        # a participle after a comma hangs on the clause's subject, not on the object before it
+        ("Governor Tom Hale left the meeting early, saying it was a farce.", "Tom Hale",
+         "saying it was a farce"),
+        ("The union walked out of the talks on Monday, saying the offer was an insult.", "union",
+         "saying the offer was an insult"),
+        # an opening participle clause is the main clause subject's
+        ("Saying the plan was dead, Governor Tom Hale left the room.", "Tom Hale",
+         "Saying the plan was dead"),
+        ('Calling it a "disgrace" the governor said the plan was dead.', "governor",
+         'Calling it a "disgrace"'),
+        # "citing" a reason, not a source: the subject cites it
+        ("The city council postponed the vote, citing safety concerns.", "city council",
+         "citing safety concerns"),
+        ("Citing privacy rules, officials declined to name the victims.", "officials",
+         "Citing privacy rules"),
+    ],
+)  # fmt: skip
+def test_a_participle_is_its_clause_subjects_claim(text: str, speaker: str, evidence: str) -> None:
+    brief = brief_of(text)
+    names = {a.id: a.name for a in brief.actors}
+    assert (speaker, evidence) in [
+        (names.get(c.speaker or ""), c.evidence.text) for c in brief.claims
+    ]
+
+
+def test_a_participle_after_an_attribution_keeps_its_speaker() -> None:
+    text = "The dam broke on Monday, officials said, adding that nobody was hurt."
+    assert speakers(brief_of(text)) == ["officials", "officials"]
+
+
+def test_citing_a_source_still_names_the_source() -> None:
+    text = "The agency, citing police, put the toll at six."
+    assert speakers(brief_of(text)) == ["police"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The dam will hold," the mayor continued.',
+        'The mayor continued: "The dam will hold."',
+        '"We checked it twice," Mayor Anna Berg continued in the statement.',
+    ],
+)
+def test_continued_beside_a_quotation_reports(text: str) -> None:
+    [claim] = brief_of(text).claims
+    assert claim.cue is not None and claim.cue.startswith("continued")
+
+
+@pytest.mark.parametrize("text", ["The rain continued for days.", "Talks continued on Monday."])
+def test_continued_without_a_quotation_is_narration(text: str) -> None:
+    assert brief_of(text).claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The death toll rose to 22 on Monday, reported officials, with 25 others injured.",
+         "officials"),
+        ("The dam held, said police.", "police"),
+        ("The dam held, reported the Riga Herald.", "Riga Herald"),
+    ],
+)  # fmt: skip
+def test_an_inverted_group_subject_speaks(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

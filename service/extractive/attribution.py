@@ -25,7 +25,7 @@ from service.extractive.phrases import (
     subject_before,
 )
 from service.extractive.scope import labelled_sentences
-from service.extractive.speakers import Speakers, name_start
+from service.extractive.speakers import Speakers, after_opener, name_start, names_a_speaker
 from service.extractive.tokens import Token
 
 _OPENERS = lexicon.COMMON_CAPITALISED | lexicon.WEEKDAYS_MONTHS
@@ -216,6 +216,66 @@ def _coordinated_speaker(
     return found[0] if len(found) == 1 else None
 
 
+def _reason_cited(tokens: list[Token], v: int) -> int | None:
+    """'citing safety concerns', 'citing security': the last word of a reason "citing" gives
+    (a reason noun with no speaking noun before it); None when it cites a source."""
+    for k in range(v + 1, min(len(tokens), v + 7)):
+        t = tokens[k]
+        if not t.is_word or t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.SOURCE_NOUNS:
+            return None
+        if t.lower in lexicon.REASON_NOUNS:
+            while k + 1 < len(tokens) and _continues_noun(tokens[k + 1]):
+                k += 1  # "citing safety concerns"
+            return k
+    return None
+
+
+def _continues_noun(token: Token) -> bool:
+    return token.is_word and not token.is_capitalised and token.lower not in lexicon.CLAUSE_BREAKS
+
+
+def _participle_speaker(
+    article: Article, speakers: Speakers, tokens: list[Token], cue: Cue, earlier: list[ClaimDraft]
+) -> int | None:
+    """The subject of the clause a participle hangs on: ', saying ...' after 'The union walked
+    out' is the union's; 'Saying ..., the mayor left' is the mayor's."""
+    opening = after_opener(tokens)
+    if cue.first == opening:
+        k = _after_participle_clause(tokens, cue.index)
+        np = None if k is None else noun_phrase_after(tokens, k)
+    else:
+        np = noun_phrase_after(tokens, opening)
+        if np is not None and np[1] >= cue.first:
+            np = None
+    if np is not None:
+        found = speakers.proposals(tokens, np)
+        phrase = article.text[tokens[np[0]].start : tokens[np[1]].end]
+        if len(found) == 1 and names_a_speaker(found[0], phrase):
+            return speakers.accept(found[0])
+    return earlier[-1].speaker if earlier else None
+
+
+_OPENING_MARKS = frozenset('"“')
+_CLOSING_MARKS = frozenset('"”')
+
+
+def _after_participle_clause(tokens: list[Token], v: int) -> int | None:
+    """Where the main clause begins after an opening participle clause: after its first comma
+    outside quotation marks, or right after a quotation ('Calling it a "farce" the mayor')."""
+    quoted = False
+    for k in range(v + 1, min(len(tokens), v + 60)):
+        mark = tokens[k].text
+        if quoted and mark in _CLOSING_MARKS:
+            quoted = False
+            if k + 1 < len(tokens) and tokens[k + 1].is_word:
+                return k + 1
+        elif mark in _OPENING_MARKS:
+            quoted = True
+        elif mark == "," and not quoted:
+            return k + 1
+    return None
+
+
 def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool:
     """'on which the court ruled', 'about whom the report spoke': a relative clause that names
     a statement without making one."""
@@ -246,6 +306,15 @@ def _claim_for(
         else:  # "arrests were reported in the north": the subject is the content too
             content = (begin, limit)
         return _draft(None, text, cue.start, cue.end, cue.start, cue.end, *content, "passive")
+    if cue.kind == "citing" and (reason := _reason_cited(tokens, cue.index)) is not None:
+        # "postponed the vote, citing safety concerns": the subject cites a reason
+        speaker = _participle_speaker(article, speakers, tokens, cue, earlier)
+        if speaker is None:
+            return None
+        reason_end = tokens[reason].end
+        return _draft(
+            speaker, text, cue_start, cue_end, cue_start, cue_end, cue_start, reason_end, "verb"
+        )
     if cue.kind in ("according", "citing"):
         np = noun_phrase_after(tokens, cue.index + 1)
         if np is None:
@@ -315,14 +384,25 @@ def _claim_for(
         subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
         return replace(claim, co_speakers=co, subject=subject)
 
-    subject = subject_before(tokens, cue.first)
+    participle = verb.endswith("ing") and (
+        cue.first == after_opener(tokens) or (cue.first > 0 and tokens[cue.first - 1].text == ",")
+    )
+    subject = None if participle else subject_before(tokens, cue.first)
     if subject is None:
         previous = _coordinated_speaker(speakers, tokens, cue.first, earlier)
-        if previous is None and verb.endswith("ing") and earlier:
+        if previous is None and participle:
+            previous = _participle_speaker(article, speakers, tokens, cue, earlier)
+        elif previous is None and verb.endswith("ing") and earlier:
             previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
         if previous is not None:
             full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
             content_start = _skip_that(text, full_cue_end, limit)
+            if participle and cue.first == after_opener(tokens):
+                k = _after_participle_clause(tokens, cue.index)  # "Saying X, the mayor left"
+                if k is not None:
+                    last = tokens[k - 2] if tokens[k - 1].text == "," else tokens[k - 1]
+                    limit = max(content_start, last.end)
+
             return _draft(
                 previous, text, cue_start, full_cue_end, cue_start, full_cue_end,
                 content_start, limit, "verb",

@@ -171,6 +171,12 @@ def _passive_voice(tokens: list[Token], i: int) -> Verdict:
     return SKIP
 
 
+def _beside_a_quotation(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower not in lexicon.QUOTE_ONLY_VERBS:
+        return None
+    return Cue(i, i, "verb") if _quotation_beside(tokens, i) else SKIP
+
+
 def _reporting_verb(tokens: list[Token], i: int) -> Verdict:
     return Cue(i, i, "verb")
 
@@ -185,6 +191,8 @@ TOKEN_RULES: tuple[CueRule, ...] = (
     CueRule("noun-unless-that", "The state opened a school.", None, _noun_unless_that),
     CueRule("phrasal-verb", "The mayor pointed out that the road was shut.", "pointed out",
             _phrasal_verb),
+    CueRule("beside-a-quotation", '"We will rebuild," the mayor continued.', "continued",
+            _beside_a_quotation),
     CueRule("only-reporting-verbs", "The mayor opened the bridge.", None, _not_a_verb_of_report),
     CueRule("needs-its-object", "She asked the mayor when the bridge would reopen.", None,
             _missing_object),
@@ -207,6 +215,7 @@ _CUE_STARTS = (
     lexicon.word_set("according citing quoting for per")
     | lexicon.REPORTING_VERBS
     | lexicon.SOURCE_ONLY_VERBS
+    | lexicon.QUOTE_ONLY_VERBS
     | frozenset(lexicon.PHRASAL_FIRST)
 )
 
@@ -245,6 +254,23 @@ def _next_cue(tokens: list[Token], i: int) -> bool:
         and not nxt.is_capitalised
         and nxt.lower in lexicon.REPORTING_VERBS
         and not nxt.lower.endswith("ing")  # "they say adding salt helps" keeps its verb
+    )
+
+
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _quotation_beside(tokens: list[Token], i: int) -> bool:
+    """'"...," the mayor continued' (a closing mark and its comma a few words before) or
+    'continued: "..."' (an opening mark just after)."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].text in _QUOTE_MARKS:
+            return k > 0 and tokens[k - 1].text in (",", "?", "!")
+        if not tokens[k].is_word:
+            break
+    after = tokens[i + 1 : i + 3]
+    return any(t.text in _QUOTE_MARKS for t in after) or (
+        len(after) == 2 and after[0].text in ",:" and after[1].text in _QUOTE_MARKS
     )
 
 

@@ -344,7 +344,8 @@ def _sentence(content: str) -> str:
 
 _PARTICIPLES = {"adding": "added", "saying": "said", "noting": "noted", "telling": "told",
                 "warning": "warned", "claiming": "claimed", "insisting": "insisted",
-                "stating": "stated", "arguing": "argued", "writing": "wrote"}  # fmt: skip
+                "stating": "stated", "arguing": "argued", "writing": "wrote",
+                "citing": "cited"}  # fmt: skip
 
 
 def _lower_first(content: str) -> str:

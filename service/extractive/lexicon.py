@@ -165,11 +165,13 @@ INVERTING_VERBS = frozenset(
     form
     for lemma in lemmas(
         "say add write ask explain note continue recall stress insist warn conclude reply "
-        "respond tell"
+        "respond tell report"
     )
     for form in verb_forms(lemma)
     if not form.endswith("ing")
 )
+# Verbs that report only beside a quotation: '"...," Lam continued', 'he went on: "..."'.
+QUOTE_ONLY_VERBS = frozenset(f for f in verb_forms("continue") if not f.endswith("ing"))
 # Words before a verb's form that make it a noun: "media reports", "both praise", "any questioning".
 NOUN_MARKERS = word_set(
     "the a an some media news these those his her its their our your my such local early "
@@ -222,6 +224,13 @@ DOCUMENT_LINKS = word_set("of from by")
 # Passives that report hearsay before an infinitive: "was said to have", "is thought to be".
 HEARSAY_PARTICIPLES = word_set("said reported thought believed rumoured rumored")
 # What "called" needs after it to describe ("called it a disgrace"), not name or phone.
+# What "citing" names when it gives a reason, not a source: "citing safety concerns".
+REASON_NOUNS = word_set(
+    "concern concerns reason reasons rule rules ground grounds fear fears security safety "
+    "privacy law laws policy policies regulation regulations risk risks threat threats health "
+    "cost costs difficulties problems issues circumstances conditions weather needs lack "
+    "shortage shortages pressure"
+)
 CALL_OBJECTS = word_set("it him her them this that the")
 # Credentials after a name, set off by commas: "Ann Lee, QC, said" (Ann Lee speaks).
 CREDENTIALS = word_set("QC KC MP MEP MD PhD OBE MBE CBE Jr Jr. Sr Sr. Esq Esq.")

@@ -345,6 +345,7 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
         first.is_capitalised
         or first.lower in ("the", "a", "an")
         or first.lower in lexicon.ROLE_WORDS
+        or first.lower in lexicon.GROUP_HEADS  # "..., said officials", "..., reported police"
     ):
         return None
     found = noun_phrase_after(tokens, v + 1)
@@ -379,7 +380,7 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             # rules": no speaker head after it, so the possessor speaks
             last_head, possessor = None, j
         elif (
-            t.is_capitalised
+            (t.is_capitalised and low not in lexicon.DETERMINERS)  # not an opening "The"
             or low in lexicon.SPEAKER_HEADS
             or low in lexicon.SOURCE_NOUNS
             or low in lexicon.ROLE_WORDS

@@ -54,9 +54,12 @@ class Speakers:
     def resolve(self, tokens: list[Token], span: tuple[int, int]) -> list[int]:
         """The actors a subject phrase names ('X and Y' names two), creating descriptive
         actors when they are new; empty when the phrase names nobody we can tell."""
-        found = self.proposals(tokens, span)
-        self.accepted.extend(found)
-        return [accept(self.table, p) for p in found]
+        return [self.accept(p) for p in self.proposals(tokens, span)]
+
+    def accept(self, proposal: Proposal) -> int:
+        """The one place a proposal goes into the table."""
+        self.accepted.append(proposal)
+        return accept(self.table, proposal)
 
     def record(self, sentence: int, speaker: int) -> None:
         """The speaker of a sentence's first claim: what its pronouns after it may refer to."""
@@ -103,7 +106,7 @@ class Speakers:
             return None
         sentence = self.article.sentences[index]
         tokens = self.table.sentence_tokens(sentence)
-        i = _after_opener(tokens)
+        i = after_opener(tokens)
         np = noun_phrase_after(tokens, i) if i < len(tokens) else None
         if np is not None and np[0] == np[1] and tokens[np[0]].lower in _PRONOUN_KINDS:
             pronoun = tokens[np[0]]
@@ -114,7 +117,7 @@ class Speakers:
             first, last = tokens[np[0]], tokens[np[1]]
             phrase = self.article.text[first.start : last.end - (2 if last.possessive else 0)]
             found = resolve_phrase(self.table, self.article.text, phrase, first.start)
-            if found is not None and _can_be_referred_to(found, phrase):
+            if found is not None and names_a_speaker(found, phrase):
                 return found
         speaker = self._subjects.get(index)
         if speaker is None:
@@ -147,7 +150,7 @@ class Speakers:
         return not plural if kind in ("person", "group") else True
 
 
-def _can_be_referred_to(found: Proposal, phrase: str) -> bool:
+def names_a_speaker(found: Proposal, phrase: str) -> bool:
     """A subject a later pronoun may stand for: a known actor, or a description whose head
     can speak ('the officers'), not 'the scene'."""
     if not isinstance(found.actor, NewActor):
@@ -155,7 +158,7 @@ def _can_be_referred_to(found: Proposal, phrase: str) -> bool:
     return head_noun(phrase.split()).lower() in lexicon.SPEAKER_HEADS
 
 
-def _after_opener(tokens: list[Token]) -> int:
+def after_opener(tokens: list[Token]) -> int:
     """The token after an opening adverbial ('On Monday, ...', 'In the event, ...')."""
     if tokens and tokens[0].lower in _SUBJECT_OPENERS:
         for k in range(1, min(len(tokens), 10)):
