@@ -140,7 +140,7 @@ def test_citing_a_source_still_names_the_source() -> None:
 )
 def test_continued_beside_a_quotation_reports(text: str) -> None:
     [claim] = brief_of(text).claims
-    assert claim.cue is not None and claim.cue.startswith("continued")
+    assert (claim.cue or "").startswith("continued")
 
 
 @pytest.mark.parametrize("text", ["The rain continued for days.", "Talks continued on Monday."])
