@@ -159,3 +159,44 @@ def test_continued_without_a_quotation_is_narration(text: str) -> None:
 )  # fmt: skip
 def test_an_inverted_group_subject_speaks(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person's name, then "of" and the affiliation: the person speaks
+        ("Nils-Erik Haagenrud of Rogaland Fire and Rescue said no one would be sent in.",
+         "Nils-Erik Haagenrud"),
+        ("President Abdel Fattah el-Sisi of Egypt said the deal was good.",
+         "Abdel Fattah el-Sisi"),
+        ("Mark Reed of Riga Water said the dam held.", "Mark Reed"),
+        # ... but an organisation's "of" stays in its name
+        ("The Church of Scientology said the claim was false.", "Church of Scientology"),
+        # names joined by "and" whose last word ends an institution's name
+        ("Rogaland Fire and Rescue requested support from other departments.",
+         "Rogaland Fire and Rescue"),
+        ("Kent Fire and Rescue said the blaze was out.", "Kent Fire and Rescue"),
+        # an organisation's "on": one name, and the subject phrase takes all of it
+        ("The United States Commission on International Religious Freedom criticized the move.",
+         "United States Commission on International Religious Freedom"),
+        ("The Council on Foreign Relations said trade would fall.",
+         "Council on Foreign Relations"),
+    ],
+)  # fmt: skip
+def test_names_with_of_and_on(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_two_names_joined_by_and_stay_two() -> None:
+    assert speakers(brief_of("Tesco and Salling Group said the sale was final.")) == [
+        "Tesco",
+        "Salling Group",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jonathan Marcus said questions remain.", "The mayor said claims of fraud were false."],
+)
+def test_a_verb_before_a_noun_homograph_still_reports(text: str) -> None:
+    assert [c.cue for c in brief_of(text).claims] == ["said"]

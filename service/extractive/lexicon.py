@@ -224,6 +224,12 @@ DOCUMENT_LINKS = word_set("of from by")
 # Passives that report hearsay before an infinitive: "was said to have", "is thought to be".
 HEARSAY_PARTICIPLES = word_set("said reported thought believed rumoured rumored")
 # What "called" needs after it to describe ("called it a disgrace"), not name or phone.
+# Last words of names joined by "and": "Rogaland Fire and Rescue", "Immigration and Customs
+# Enforcement", "Health and Human Services".
+INSTITUTION_TAILS = word_set(
+    "rescue services service enforcement prevention protection development research "
+    "technology affairs security safety relations"
+)
 # What "citing" names when it gives a reason, not a source: "citing safety concerns".
 REASON_NOUNS = word_set(
     "concern concerns reason reasons rule rules ground grounds fear fears security safety "

@@ -85,6 +85,8 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
                 run.extend(tokens[j:joined])
                 j = joined
                 continue
+            if nxt.lower == "of" and _person_like(run):
+                break  # "Anna Berg of Rogaland Fire": a person, then her affiliation
             connector = nxt.lower in lexicon.NAME_CONNECTORS or (
                 nxt.lower in ("and", "&")
                 and _org_like([t.bare for t in run])
@@ -105,9 +107,12 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
     return runs
 
 
-_INSTITUTIONS = lexicon.word_set(
-    "museum center centre institute university college school foundation society "
-    "administration commission council agency department departments laboratory academy"
+_INSTITUTIONS = (
+    lexicon.word_set(
+        "museum center centre institute university college school foundation society "
+        "administration commission council agency department departments laboratory academy"
+    )
+    | lexicon.INSTITUTION_TAILS
 )
 
 
@@ -127,8 +132,10 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
             return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
         k = j + 2
-    elif word in ("&", "and") or (word == "for" and _org_like(words)):
-        k = j + 1  # "Aviation & Space", "Air and Space Museum", "Directorate for Security"
+    elif word in ("&", "and") or (word in ("for", "on") and _org_like(words)):
+        # "Aviation & Space", "Air and Space Museum", "Directorate for Security",
+        # "Commission on International Religious Freedom"
+        k = j + 1
     else:
         return j
     end = k
@@ -324,6 +331,24 @@ def _lowercase_role_before(text: str, tokens: list[Token], index: int) -> str | 
             break
         k -= 1
     return text[tokens[k].start : prev.end]
+
+
+def _person_like(run: list[Token]) -> bool:
+    """Two to four capitalised words after any role words that name no organisation, place or
+    country: a person's name ('Nils-Erik Haagenrud', 'President Abdel Fattah el-Sisi')."""
+    words = [t.bare for t in run]
+    last_role = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
+    name = words[last_role + 1 :]
+    return 2 <= len(name) <= 4 and not any(
+        w.lower() in lexicon.ORG_HEADS
+        or w.lower() in _INSTITUTIONS
+        or w.lower() in lexicon.LOCATION_HINTS
+        or w.lower() in _STATE_HEADS
+        or w in lexicon.COUNTRIES
+        or w in lexicon.DEMONYMS
+        or w in lexicon.COMMON_CAPITALISED
+        for w in name
+    )
 
 
 def _org_like(words: list[str]) -> bool:

@@ -67,6 +67,7 @@ class Speakers:
 
     def proposals(self, tokens: list[Token], span: tuple[int, int]) -> list[Proposal]:
         text = self.article.text
+        span = self._whole_name(tokens, span)
         first, last = tokens[span[0]], tokens[span[1]]
         if span[0] == span[1] and first.lower in _OBJECT_PRONOUNS | lexicon.PRONOUNS.keys():
             meant = self.pronoun(first, _OBJECT_PRONOUNS.get(first.lower, first.lower))
@@ -86,6 +87,18 @@ class Speakers:
             if proposal is not None and all(proposal.actor != f.actor for f in found):
                 found.append(proposal)
         return found
+
+    def _whole_name(self, tokens: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+        """A phrase cut short inside a known name ('United States Commission' of 'United
+        States Commission on International Religious Freedom') takes all of it."""
+        first = span[0] + (tokens[span[0]].lower in ("the", "a", "an") and span[0] < span[1])
+        end = self.table.form_end(tokens[first].start)
+        if end is None or end <= tokens[span[1]].end:
+            return span
+        last = span[1]
+        while last + 1 < len(tokens) and tokens[last + 1].end <= end:
+            last += 1
+        return (span[0], last)
 
     def pronoun(self, token: Token, pronoun: str) -> Proposal | None:
         """The first pronoun rule's proposal."""
