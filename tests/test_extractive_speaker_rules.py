@@ -9,7 +9,7 @@ from service.extractive.attribution import find_claims
 from service.extractive.names import find_named_actors
 from service.extractive.speaker_rules import SPEAKER_RULES, SpeakerRule
 from service.extractive.speakers import PRONOUN_RULES, PronounRule, Speakers
-from tests.test_extractive_rules import brief_of, speakers
+from tests.test_extractive_rules import brief_of, hedge_texts, speakers
 
 
 def _resolve(text: str) -> tuple[list[str | None], list[str]]:
@@ -200,3 +200,36 @@ def test_two_names_joined_by_and_stay_two() -> None:
 )
 def test_a_verb_before_a_noun_homograph_still_reports(text: str) -> None:
     assert [c.cue for c in brief_of(text).claims] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # chained attribution goes to the original speaker (ANNOTATION.md)
+        ("Yonhap, quoting KCNA, said the launch had failed.", "KCNA"),
+        ("Reuters, citing anonymous sources, reported that exports had stopped.",
+         "anonymous sources"),
+        ("The toll rose to 40, Reuters reported, citing local officials.", "local officials"),
+        ("According to Reuters, quoting Peru's state agency Andina, the toll rose to 40.",
+         "Andina"),
+    ],
+)  # fmt: skip
+def test_chained_attribution_goes_to_the_original(text: str, speaker: str) -> None:
+    brief = brief_of(text)
+    assert speakers(brief) == [speaker]
+    assert "citing" in hedge_texts(brief, "attribution") or "quoting" in hedge_texts(
+        brief, "attribution"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("El Paso's police chief Greg Allen said the suspect was held.", "Greg Allen"),
+        ("The dam held, according to Latvia's water agency Ruden.", "Ruden"),
+        ("Tesco's chief executive said the sale was final.", "Tesco's chief executive"),
+        ("The toll rose, according to unnamed officials.", "unnamed officials"),
+    ],
+)
+def test_a_possessors_spokesman_speaks_not_the_possessor(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

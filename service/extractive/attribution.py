@@ -125,10 +125,61 @@ def _sentence_claims(
         if claim is not None:
             claims.append(claim)
             claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)
+    claims = _chained_to_the_original(text, claims, cue_marks)
     _end_at_clause_breaks(text, claims)
     for claim in claims:
         _extend_over_quote(article, sentence, claim)
     return claims
+
+
+_CHAIN_GAP = re.compile(r"[\s,]*")
+
+
+def _chained_to_the_original(
+    text: str, claims: list[ClaimDraft], cue_marks: list[CueMark] | None
+) -> list[ClaimDraft]:
+    """'Yonhap, quoting KCNA, said ...', '..., Reuters reported, citing officials', 'According
+    to Reuters, quoting Andina, ...': one claim, of the original speaker (ANNOTATION.md); the
+    intermediary stays an actor, and the words 'citing', 'quoting' still mark attribution."""
+    chained: dict[int, int] = {}  # citing claim -> the claim it passes its speaker to
+    for c, cited in enumerate(claims):
+        if cited.cue_kind != "citing" or cited.speaker is None:
+            continue
+        for v, claim in enumerate(claims):
+            if v == c or v in chained or claim.cue_kind not in ("verb", "according"):
+                continue
+            if claim.speaker == cited.speaker or claim.speaker is None:
+                continue
+            if _chains(text, claim, cited):
+                chained[c] = v
+                break
+    if not chained:
+        return claims
+    merged = list(claims)
+    for c, v in chained.items():
+        cited, claim = claims[c], claims[v]
+        merged[v] = replace(
+            claim, speaker=cited.speaker, co_speakers=cited.co_speakers, subject=None,
+            marker_start=claim.cue_start, marker_end=claim.cue_end,
+            start=min(claim.start, cited.start), end=max(claim.end, cited.end),
+            content_start=min(claim.content_start, cited.content_start)
+            if claim.content_end - claim.content_start < 2 else claim.content_start,
+            content_end=max(claim.content_end, cited.content_end),
+        )  # fmt: skip
+        if cue_marks is not None:
+            cue_marks.append(
+                CueMark(cited.cue_start, cited.cue_end, text[cited.cue_start : cited.cue_end])
+            )
+    return [claim for n, claim in enumerate(merged) if n not in chained]
+
+
+def _chains(text: str, claim: ClaimDraft, cited: ClaimDraft) -> bool:
+    """Whether 'citing X' hangs on this claim's attribution: between its subject and its
+    verb, or right after its verb or its 'according to X'."""
+    if claim.marker_start < cited.cue_start and cited.cue_end <= claim.cue_start:
+        return True  # "Yonhap, quoting KCNA, said"
+    gap = _CHAIN_GAP.match(text, claim.marker_end, cited.cue_start)
+    return gap is not None and gap.end() == cited.cue_start and claim.marker_end < cited.cue_start
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s", re.IGNORECASE)

@@ -114,6 +114,28 @@ def _document_with_owner(p: Phrase) -> Verdict:
     )
 
 
+_POSSESSED_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+"
+    r"(?P<role>(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})$"
+)
+
+
+def _possessed_name(p: Phrase) -> Verdict:
+    # "Peru's state agency Andina", "El Paso's police chief Greg Allen": the name after the
+    # possessor's role noun speaks, not the possessor
+    match = _POSSESSED_NAME.match(p.phrase)
+    if match is None:
+        return None
+    role = match.group("role").split()
+    if role[-1] not in lexicon.SPEAKER_HEADS and role[-1] not in lexicon.ROLE_WORDS:
+        return None
+    name = match.group("name")
+    known = p.table.lookup(name)
+    if known is not None:
+        return p.propose("possessed-name", known)
+    return p.propose("possessed-name", NewActor(name, kind_of_head(role[-1], [name])))
+
+
 def _known_actor(p: Phrase) -> Verdict:
     known = p.known
     if known is None:
@@ -238,6 +260,8 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
                 _part_of_named_document),
     SpeakerRule("document-with-owner", "The ministry's bulletin said the dam held.",
                 "ministry's bulletin", _document_with_owner),
+    SpeakerRule("possessed-name", "The toll rose, according to Peru's state agency Andina.",
+                "Andina", _possessed_name),
     SpeakerRule("known-actor", "Anna Berg met the mayor. Berg said the dam held.", "Anna Berg",
                 _known_actor),
     SpeakerRule("anaphoric-organisation",
