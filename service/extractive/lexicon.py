@@ -1,8 +1,9 @@
 """Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV
+from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 
 from schemas import HedgeKind
 
@@ -154,6 +155,17 @@ THAT_VERBS = word_set(
 )
 
 
+_NAME_LIKE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@lru_cache(maxsize=8192)
+def only_a_function_word(word: str) -> bool:
+    """A word the dictionary knows, and never as a noun or adjective ('Sometimes', 'Listed',
+    'Is', 'However'): capitalised at a sentence's start, it opens no name."""
+    tags = getAllLemmas(word.lower())
+    return bool(tags) and not (_NAME_LIKE_TAGS & set(tags))
+
+
 def verb_class(form: str) -> VerbClass | None:
     """The class of a reporting verb's form, lower-cased ('conceded' -> communication)."""
     return VERB_CLASS_OF.get(form)
@@ -230,6 +242,8 @@ INSTITUTION_TAILS = word_set(
     "rescue services service enforcement prevention protection development research "
     "technology affairs security safety relations"
 )
+# Bodies named for their subject with "on": "Commission on Human Rights".
+DELIBERATING_BODIES = word_set("commission committee council conference panel board forum")
 # What "citing" names when it gives a reason, not a source: "citing safety concerns".
 REASON_NOUNS = word_set(
     "concern concerns reason reasons rule rules ground grounds fear fears security safety "

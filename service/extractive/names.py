@@ -65,6 +65,9 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
         if not (token.is_word and token.is_capitalised) or _not_a_name(token):
             i += 1
             continue
+        if _opens_sentence(tokens, i) and lexicon.only_a_function_word(token.bare):
+            i += 1  # "Sometimes I ...", "Listed US states ...", "Is Rock Hudson ...?"
+            continue
         run = [token]
         j = i + 1
         while j < len(tokens) and not run[-1].possessive:
@@ -132,7 +135,11 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
             return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
         k = j + 2
-    elif word in ("&", "and") or (word in ("for", "on") and _org_like(words)):
+    elif (
+        word in ("&", "and")
+        or (word == "for" and _org_like(words))
+        or (word == "on" and words[-1].lower() in lexicon.DELIBERATING_BODIES)
+    ):
         # "Aviation & Space", "Air and Space Museum", "Directorate for Security",
         # "Commission on International Religious Freedom"
         k = j + 1
@@ -152,6 +159,10 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
     if word == "and" and len(run) == 1 and tokens[end - 1].lower not in _PLURAL_INSTITUTIONS:
         return j
     return end  # "Air and Space Museum"; "the State and Homeland Security Departments"
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or (i == 1 and tokens[0].text in "\"“‘'(")
 
 
 def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
