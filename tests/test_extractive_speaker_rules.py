@@ -256,3 +256,50 @@ def _actor_names(text: str) -> list[str]:
 )  # fmt: skip
 def test_names_that_only_locate_or_are_no_names_are_not_actors(text: str, absent: str) -> None:
     assert absent not in _actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "media" before a past verb is the subject, not a noun marker ("media reports")
+        ("State media said the dam held.", "State media"),
+        ("The fires were put out, which local media said took six hours.", "local media"),
+        # an inverted subject: plain role words, then the name
+        ('"Signs of a deal are rare," wrote student protester Joshua Wong on Twitter.',
+         "Joshua Wong"),
+        ('"The dam held," said local resident Anna Berg.', "Anna Berg"),
+        # a pronoun after its content stands for the subject that opens the sentence
+        ("State prosecutors charged the suspect with murder, they said Sunday.",
+         "State prosecutors"),
+        ("Local officials closed the road on Monday, they said.", "Local officials"),
+    ],
+)  # fmt: skip
+def test_subjects_in_less_common_places(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker
+
+
+def test_media_reports_are_still_a_noun() -> None:
+    assert [c.cue for c in brief_of("Media reports said the dam held.").claims] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ('Okey Reed said the cost "is high," further saying, "It also slows trade."',
+         'saying, "It also slows trade."'),
+        ("The union walked out, again saying the offer was an insult.",
+         "saying the offer was an insult"),
+    ],
+)  # fmt: skip
+def test_an_adverb_between_the_comma_and_the_participle(text: str, evidence: str) -> None:
+    assert evidence in [c.evidence.text for c in brief_of(text).claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The dam broke at noon, officials said Monday.",
+     "The dam broke at noon, officials said late on Tuesday."],
+)  # fmt: skip
+def test_a_time_after_the_verb_leaves_the_content_before_it(text: str) -> None:
+    [claim] = brief_of(text).claims
+    assert claim.evidence.text == "The dam broke at noon, officials said"

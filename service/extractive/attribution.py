@@ -18,6 +18,7 @@ from service.extractive.cues import (
 from service.extractive.phrases import (
     LEFT_BREAKS,
     apposed_name,
+    is_prefix,
     negated,
     noun_phrase_after,
     skip_prefixes,
@@ -114,6 +115,10 @@ def _sentence_claims(
             nxt = cues[n + 1]
             if nxt.first > 0 and tokens[nxt.first - 1].text == ",":
                 limit = tokens[nxt.first - 1].start
+            elif nxt.first > 1 and tokens[nxt.first - 1].lower in lexicon.LINKING_ADVERBS:
+                limit = tokens[nxt.first - 1].start  # '... high," further saying ...'
+                while limit > begin and text[limit - 1] in " ,":
+                    limit -= 1
         claim = _claim_for(article, speakers, tokens, cue, begin, limit, end, claims)
         if (
             claim is None
@@ -265,6 +270,27 @@ def _coordinated_speaker(
         return None
     found = speakers.resolve(tokens, np)
     return found[0] if len(found) == 1 else None
+
+
+_TIME_WORDS = lexicon.word_set("today yesterday tonight earlier later late early on last this week")
+
+
+def _only_a_time(words: str) -> bool:
+    """'on Monday', 'late on Tuesday', 'last week': when, not what."""
+    found = words.strip(" ,.").split()
+    return 0 < len(found) <= 4 and all(
+        w in lexicon.WEEKDAYS_MONTHS or w.lower() in _TIME_WORDS for w in found
+    )
+
+
+def _after_comma(tokens: list[Token], v: int) -> bool:
+    """', saying', ', further saying', ', again citing': a comma, then only adverbs."""
+    k = v - 1
+    while k >= 0 and (is_prefix(tokens[k]) or tokens[k].lower in lexicon.LINKING_ADVERBS):
+        k -= 1
+    if k > 0 and tokens[k].text in '"”':
+        k -= 1  # '"... high," further saying'
+    return k >= 0 and tokens[k].text == ","
 
 
 def _reason_cited(tokens: list[Token], v: int) -> int | None:
@@ -436,7 +462,7 @@ def _claim_for(
         return replace(claim, co_speakers=co, subject=subject)
 
     participle = verb.endswith("ing") and (
-        cue.first == after_opener(tokens) or (cue.first > 0 and tokens[cue.first - 1].text == ",")
+        cue.first == after_opener(tokens) or _after_comma(tokens, cue.first)
     )
     subject = None if participle else subject_before(tokens, cue.first)
     if subject is None:
@@ -476,6 +502,8 @@ def _claim_for(
     marker_start = name_start(table, speaker, text, np_start, tokens[subject[1]].end)
     full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
     content_start = _skip_that(text, full_cue_end, limit)
+    if content_start < limit - 1 and _only_a_time(text[content_start:limit]):
+        content_start = limit  # "..., officials said on Monday": nothing said after the verb
     if content_start >= limit - 1:
         # "..., the ministry said": the content stands before the attribution.
         content_end = np_start

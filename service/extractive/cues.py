@@ -12,6 +12,7 @@ from service.extractive.phrases import BE, adverbial_before, is_prefix
 from service.extractive.tokens import Token
 
 _NOUN_MARKERS = lexicon.NOUN_MARKERS
+_NOUN_MARKING_NOUNS = lexicon.word_set("media news press")  # nouns that can be subjects too
 _PASSIVE = re.compile(
     r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:[a-z]+ly )?(?:reported|claimed|alleged|"
     r"said|announced|understood|learned|learnt|intimated|rumoured|rumored)|(?:were|was|are|is|"
@@ -136,11 +137,23 @@ def _missing_object(tokens: list[Token], i: int) -> Verdict:
     return None if _object_ok(tokens, i) else SKIP
 
 
+def _comma_before(tokens: list[Token], k: int) -> bool:
+    """A comma at k, or a comma and the closing mark of a quotation (',"')."""
+    if tokens[k].text in '"”' and k > 0:
+        k -= 1
+    return tokens[k].text == ","
+
+
 def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
     prev = tokens[i - 1] if i > 0 else None
     marker = prev is not None and prev.lower in _NOUN_MARKERS and not prev.is_capitalised
     if prev is not None and prev.lower in lexicon.CLAIM_COMPOUNDS:
         return SKIP  # "insurance claims", "land claims": a demand, not a statement
+    if marker and prev is not None and prev.lower in _NOUN_MARKING_NOUNS:
+        # "media reports": a noun; but "state media said", "news agencies say": the verb
+        marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
+    if marker and tokens[i].lower.endswith("ing") and i >= 2 and _comma_before(tokens, i - 2):
+        marker = False  # ", further saying": an adverb, then the participle
     if marker and prev is not None and prev.lower == "that":
         # "a survey that suggested": a relative pronoun, unless the word is a noun ("that report")
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS

@@ -1,9 +1,8 @@
 """Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
+from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from schemas import HedgeKind
 
@@ -155,15 +154,25 @@ THAT_VERBS = word_set(
 )
 
 
-_NAME_LIKE_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+# Words that open sentences and never names: "Sometimes I ...", "Listed US states ...", "Is
+# Rock Hudson ...?" (besides any capitalised -ly adverb: "Reportedly", "Recently").
+SENTENCE_OPENERS = word_set(
+    "sometimes often always never however meanwhile moreover furthermore nevertheless "
+    "nonetheless instead otherwise perhaps maybe also yet still even just only almost "
+    "although though while whereas since despite once here there then now thus hence "
+    "is are was were be been being do does did can could will would should must may might "
+    "has have had listed asked speaking following having according among amid after before "
+    "during until unless whether if when where why how what which who whose whom"
+)
 
 
-@lru_cache(maxsize=8192)
 def only_a_function_word(word: str) -> bool:
-    """A word the dictionary knows, and never as a noun or adjective ('Sometimes', 'Listed',
-    'Is', 'However'): capitalised at a sentence's start, it opens no name."""
-    tags = getAllLemmas(word.lower())
-    return bool(tags) and not (_NAME_LIKE_TAGS & set(tags))
+    """A word that opens a sentence and no name ('Sometimes', 'Listed', 'Is', 'Reportedly')."""
+    low = word.lower()
+    return low in SENTENCE_OPENERS or (low.endswith("ly") and len(low) > 4 and low not in _LY_NAMES)
+
+
+_LY_NAMES = word_set("italy sicily emily kelly beverly shelly holly lily molly sally billy")
 
 
 def verb_class(form: str) -> VerbClass | None:
@@ -242,6 +251,8 @@ INSTITUTION_TAILS = word_set(
     "rescue services service enforcement prevention protection development research "
     "technology affairs security safety relations"
 )
+# Adverbs between a comma and a participle: ", further saying", ", again citing".
+LINKING_ADVERBS = word_set("further also again then later still even before after")
 # Bodies named for their subject with "on": "Commission on Human Rights".
 DELIBERATING_BODIES = word_set("commission committee council conference panel board forum")
 # What "citing" names when it gives a reason, not a source: "citing safety concerns".

@@ -346,9 +346,13 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
         or first.lower in ("the", "a", "an")
         or first.lower in lexicon.ROLE_WORDS
         or first.lower in lexicon.GROUP_HEADS  # "..., said officials", "..., reported police"
+        or _adjective_before_head(tokens, v + 1)  # "..., wrote student protester Joshua Wong"
+        or (first.lower in lexicon.PERSON_HEADS and v + 2 < len(tokens))
     ):
         return None
     found = noun_phrase_after(tokens, v + 1)
+    if found is not None:
+        found = (found[0], _through_to_a_name(tokens, found[1]))
     if found is not None and found[1] + 1 < len(tokens):
         after = tokens[found[1] + 1].lower
         if after in _AUXILIARIES or after in BE:
@@ -441,6 +445,21 @@ def _described_after(tokens: list[Token], j: int) -> bool:
         if t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.ROLE_WORDS:
             return True
     return False
+
+
+def _through_to_a_name(tokens: list[Token], last: int) -> int:
+    """'student [protester Joshua Wong]': a role's plain words, then the name they describe."""
+    k = last + 1
+    while k < len(tokens) and k - last <= 2 and tokens[k].is_word and not tokens[k].is_capitalised:
+        if tokens[k].lower in lexicon.CLAUSE_BREAKS or tokens[k].lower in lexicon.REPORTING_VERBS:
+            return last
+        k += 1
+    end = k
+    while end < len(tokens) and tokens[end].is_word and tokens[end].is_capitalised:
+        end += 1
+    if end == k or k == last + 1 or tokens[k].bare in lexicon.COMMON_CAPITALISED:
+        return last
+    return end - 1
 
 
 def _adjective_before_head(tokens: list[Token], i: int) -> bool:

@@ -225,7 +225,34 @@ def _latest_mention(speakers: Speakers, token: Token, pronoun: str) -> Proposal 
     return None if found is None else Proposal("latest-mention", token.start, token.end, found)
 
 
+def _own_sentence_subject(speakers: Speakers, token: Token, pronoun: str) -> Proposal | None:
+    """'State prosecutors charged him, they said': a pronoun after its content, set off by a
+    comma, stands for the subject that opens the sentence, when it can speak."""
+    article, table = speakers.article, speakers.table
+    sentence = article.sentence_at(token.start)
+    if sentence is None:
+        return None
+    tokens = table.sentence_tokens(sentence)
+    at = next((k for k, t in enumerate(tokens) if t.start == token.start), None)
+    if at is None or at < 3 or tokens[at - 1].text != ",":
+        return None
+    np = noun_phrase_after(tokens, after_opener(tokens))
+    if np is None or np[1] >= at - 1 or tokens[np[0]].lower in lexicon.PRONOUNS:
+        return None
+    first, last = tokens[np[0]], tokens[np[1]]
+    phrase = article.text[first.start : last.end - (2 if last.possessive else 0)]
+    found = resolve_phrase(table, article.text, phrase, first.start)
+    if found is None or not names_a_speaker(found, phrase):
+        return None
+    if not speakers.compatible(found.actor, pronoun):
+        return None
+    return Proposal("own-sentence-subject", found.start, found.end, found.actor, found.alias)
+
+
 PRONOUN_RULES: tuple[PronounRule, ...] = (
+    PronounRule("own-sentence-subject",
+                "State prosecutors charged the suspect with murder, they said.",
+                "State prosecutors", _own_sentence_subject),
     PronounRule("previous-subject",
                 "Mark Reed thanked Tom Hale for the help. He said the dam held.", "Mark Reed",
                 _previous_subject),
