@@ -268,8 +268,9 @@ class ActorTable:
         kinds: tuple[ActorKind, ...],
         gender: str | None = None,
         known_gender: bool = False,
+        since: int = 0,
     ) -> Mention | None:
-        """The last mention before an offset of an actor of these kinds whose gender fits
+        """The last mention in [since, before) of an actor of these kinds whose gender fits
         (is the one asked for, or unknown unless `known_gender`)."""
         return self._latest(
             before,
@@ -277,13 +278,20 @@ class ActorTable:
             lambda a: (
                 gender is None or a.gender == gender or (a.gender is None and not known_gender)
             ),
+            since,
         )
 
     def _latest(
-        self, before: int, kinds: tuple[ActorKind, ...], accept: Callable[[ActorDraft], bool]
+        self,
+        before: int,
+        kinds: tuple[ActorKind, ...],
+        accept: Callable[[ActorDraft], bool],
+        since: int = 0,
     ) -> Mention | None:
         mentions = self.mentions()
         for i in range(bisect_left(self._mention_starts, before) - 1, -1, -1):
+            if mentions[i].start < since:
+                return None  # only mentions since an offset were asked for
             actor = self.actors[mentions[i].actor]
             if actor.kind in kinds and accept(actor):
                 return mentions[i]

@@ -150,8 +150,12 @@ def _chained_to_the_original(
     for c, cited in enumerate(claims):
         if cited.cue_kind != "citing" or cited.speaker is None:
             continue
-        for v, claim in enumerate(claims):
-            if v == c or v in chained or claim.cue_kind not in ("verb", "according"):
+        # claims are in cue order: the attribution it hangs on is a neighbour
+        for v in (c + 1, c - 1):
+            if not 0 <= v < len(claims):
+                continue
+            claim = claims[v]
+            if v in chained or claim.cue_kind not in ("verb", "according"):
                 continue
             if claim.speaker == cited.speaker or claim.speaker is None:
                 continue

@@ -168,6 +168,8 @@ SENTENCE_OPENERS = word_set(
 
 def only_a_function_word(word: str) -> bool:
     """A word that opens a sentence and no name ('Sometimes', 'Listed', 'Is', 'Reportedly')."""
+    if not word[1:].islower():
+        return False  # "WHO", "US": an acronym, not the word
     low = word.lower()
     return low in SENTENCE_OPENERS or (low.endswith("ly") and len(low) > 4 and low not in _LY_NAMES)
 

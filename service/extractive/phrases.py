@@ -455,7 +455,7 @@ def _through_to_a_name(tokens: list[Token], last: int) -> int:
             return last
         k += 1
     end = k
-    while end < len(tokens) and tokens[end].is_word and tokens[end].is_capitalised:
+    while end < min(len(tokens), k + 5) and tokens[end].is_word and tokens[end].is_capitalised:
         end += 1
     if end == k or k == last + 1 or tokens[k].bare in lexicon.COMMON_CAPITALISED:
         return last

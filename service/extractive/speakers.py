@@ -5,6 +5,7 @@ The resolvers (the pronoun rules here, the phrase rules in speaker_rules.py) ret
 each sentence's subject for the pronouns of the sentences after it."""
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -189,8 +190,9 @@ def _previous_subject(speakers: Speakers, token: Token, pronoun: str) -> Proposa
         return None
     kinds = _PRONOUN_KINDS[pronoun]
     gender = _PRONOUN_GENDER.get(pronoun)
-    inside = table.latest_mention(token.start, kinds, gender)
-    if inside is not None and inside.start >= article.content_start(sentence):
+    opening = article.content_start(sentence)
+    inside = table.latest_mention(token.start, kinds, gender, since=opening)
+    if inside is not None:
         return None  # "When Reed met Jones, he said ...": the sentence has its own candidate
     found = speakers._earlier_subject(sentence.index, token, pronoun)
     if found is None:
@@ -201,9 +203,11 @@ def _previous_subject(speakers: Speakers, token: Token, pronoun: str) -> Proposa
         and table.actors[found.actor].gender is None
     ):
         # a person of unknown gender gives way to one known to fit, named since
-        recent = table.latest_mention(token.start, kinds, gender, known_gender=True)
         before = article.sentences[sentence.index - 1]
-        if recent is not None and recent.actor != found.actor and recent.start >= before.start:
+        recent = table.latest_mention(
+            token.start, kinds, gender, known_gender=True, since=before.start
+        )
+        if recent is not None and recent.actor != found.actor:
             return Proposal("previous-subject", recent.start, recent.end, recent.actor)
     return Proposal("previous-subject", found.start, found.end, found.actor)
 
@@ -233,8 +237,8 @@ def _own_sentence_subject(speakers: Speakers, token: Token, pronoun: str) -> Pro
     if sentence is None:
         return None
     tokens = table.sentence_tokens(sentence)
-    at = next((k for k, t in enumerate(tokens) if t.start == token.start), None)
-    if at is None or at < 3 or tokens[at - 1].text != ",":
+    at = bisect_left(tokens, token.start, key=lambda t: t.start)
+    if at >= len(tokens) or tokens[at].start != token.start or at < 3 or tokens[at - 1].text != ",":
         return None
     np = noun_phrase_after(tokens, after_opener(tokens))
     if np is None or np[1] >= at - 1 or tokens[np[0]].lower in lexicon.PRONOUNS:
