@@ -279,12 +279,19 @@ def _coordinated_speaker(
 _TIME_WORDS = lexicon.word_set("today yesterday tonight earlier later late early on last this week")
 
 
-def _only_a_time(words: str) -> bool:
+def _only_a_time(text: str, start: int, end: int) -> bool:
     """'on Monday', 'late on Tuesday', 'last week': when, not what."""
-    found = words.strip(" ,.").split()
+    if end - start > 40:
+        return False  # longer than any time of four words: read no further
+    found = text[start:end].strip(" ,.").split()
     return 0 < len(found) <= 4 and all(
         w in lexicon.WEEKDAYS_MONTHS or w.lower() in _TIME_WORDS for w in found
     )
+
+
+def _words_at_least(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds `count` words, reading no more than it needs."""
+    return len(text[start : min(end, start + 60)].split()) >= count
 
 
 def _after_comma(tokens: list[Token], v: int) -> bool:
@@ -406,13 +413,21 @@ def _claim_for(
             return None
         speaker, co = found[0], tuple(found[1:])
         np_end = tokens[np[1]].end
-        before = text[begin:cue_start].rstrip(" ,")
-        after_start = np_end + (len(text[np_end:limit]) - len(text[np_end:limit].lstrip(" ,")))
-        if len(text[after_start:limit].split()) >= 2:
+        # the words before the cue since the claim before it (each claim's own words, so that
+        # a sentence of many cues is not read again for every cue)
+        own = max([begin] + [c.end for c in earlier[-1:] if c.end <= cue_start])
+        before_end = cue_start
+        while before_end > own and text[before_end - 1] in " ,":
+            before_end -= 1
+        after_start = np_end
+        while after_start < limit and text[after_start] in " ,":
+            after_start += 1
+        if _words_at_least(text, after_start, limit, 2):
             # "According to X, content" or "content, according to X, more content"
-            content = (begin, limit) if len(before.split()) >= 2 else (after_start, limit)
+            many_before = _words_at_least(text, own, before_end, 2)
+            content = (own, limit) if many_before else (after_start, limit)
         else:
-            content = (begin, begin + len(before))  # "content, according to X"
+            content = (own, before_end)  # "content, according to X"
         claim = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
         return replace(claim, co_speakers=co)
 
@@ -506,7 +521,7 @@ def _claim_for(
     marker_start = name_start(table, speaker, text, np_start, tokens[subject[1]].end)
     full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
     content_start = _skip_that(text, full_cue_end, limit)
-    if content_start < limit - 1 and _only_a_time(text[content_start:limit]):
+    if content_start < limit - 1 and _only_a_time(text, content_start, limit):
         content_start = limit  # "..., officials said on Monday": nothing said after the verb
     if content_start >= limit - 1:
         # "..., the ministry said": the content stands before the attribution.
