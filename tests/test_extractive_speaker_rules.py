@@ -303,3 +303,32 @@ def test_an_adverb_between_the_comma_and_the_participle(text: str, evidence: str
 def test_a_time_after_the_verb_leaves_the_content_before_it(text: str) -> None:
     [claim] = brief_of(text).claims
     assert claim.evidence.text == "The dam broke at noon, officials said"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a lead-in paragraph ending in ":" gives its subject the quotation after it
+        ("Union backs plan\n\nThe union's leader, Maria Costa, gave her verdict on the plan:\n\n"
+         '"It is a good start. We will hold them to it."\n\nThe vote is on Friday.', "Maria Costa"),
+        ("Bridge to reopen\n\nMayor Anna Berg set out her plan on Monday:\n\n"
+         '"We will rebuild the bridge by June."\n\nWork starts soon.', "Anna Berg"),
+    ],
+)  # fmt: skip
+def test_a_lead_in_ending_in_a_colon_introduces_a_quotation(text: str, speaker: str) -> None:
+    brief = brief_of(text)
+    names = {a.id: a.name for a in brief.actors}
+    quoted = [c for c in brief.claims if c.evidence.text.startswith('"')]
+    assert [names.get(c.speaker or "") for c in quoted] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The fine is unfair", the club added; and, later, "we will appeal".',
+        '"The fine is unfair", the club said, "and we will appeal."',
+    ],
+)
+def test_a_quotation_before_its_cue_with_the_comma_outside(text: str) -> None:
+    [claim] = brief_of(text).claims
+    assert claim.evidence.text.startswith('"The fine is unfair",')

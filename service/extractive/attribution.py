@@ -34,7 +34,9 @@ _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
 )
-_LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+,[”\"]\s+(?:[a-z][\w-]*\s+){0,3}")
+# A quotation before its speaker, the comma inside or outside the marks ('"...," she said',
+# '"...", the club added'; KNOWN-FAILURES 5).
+_LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+(?:,[”\"]|[”\"],)\s+(?:[a-z][\w-]*\s+){0,3}")
 _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
@@ -85,6 +87,9 @@ def find_claims(
     speakers = Speakers(article, table) if speakers is None else speakers
     for sentence in labelled_sentences(article):
         found = _sentence_claims(article, speakers, sentence, cue_marks)
+        if not found and previous is None:
+            led = _led_in_quote(article, speakers, sentence)
+            found = [led] if led else []
         if not found and previous is not None:
             continued = _continued_quote(article, sentence, previous)
             found = [continued] if continued else []
@@ -618,6 +623,42 @@ def _extend_over_quote(article: Article, sentence: Sentence, claim: ClaimDraft) 
         if sentence.start < quote.end and claim.start <= quote.end:
             claim.start = min(claim.start, quote.start)
             claim.content_start = min(claim.content_start, quote.start)
+
+
+def _led_in_quote(article: Article, speakers: Speakers, sentence: Sentence) -> ClaimDraft | None:
+    """'The union's leader, Maria Costa, gave her verdict on the plan:' then a quotation: the
+    quotation is the words of the lead-in's subject (KNOWN-FAILURES 4)."""
+    index = sentence.index
+    if index == 0:
+        return None
+    lead = article.sentences[index - 1]
+    if article.text[article.content_start(lead) : lead.end].rstrip()[-1:] != ":":
+        return None
+    subject = speakers.subject(index - 1)
+    if subject is None or not isinstance(subject.actor, int):
+        return None  # only a known actor: a description that never spoke is not one
+    quote = _opening_quote(article, sentence)
+    if quote is None:
+        return None
+    speaker = speakers.accept(subject)
+    return ClaimDraft(
+        speaker=speaker, cue=None, cue_start=quote[0], cue_end=quote[0], start=quote[0],
+        end=quote[1], content_start=quote[0], content_end=quote[1], marker_start=quote[0],
+        marker_end=quote[0], cue_kind="continuation",
+    )  # fmt: skip
+
+
+def _opening_quote(article: Article, sentence: Sentence) -> tuple[int, int] | None:
+    """The quotation a sentence opens with, when it is most of the sentence."""
+    begin = article.content_start(sentence)
+    for quote in article.quotes_starting(begin, begin + 2):
+        if quote.mark != '"':
+            continue
+        end = min(quote.end, sentence.end)
+        if (end - begin) * 10 < (sentence.end - begin) * 6:
+            return None
+        return (quote.start, end)
+    return None
 
 
 def _continued_quote(

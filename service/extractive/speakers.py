@@ -13,7 +13,7 @@ from schemas import ActorKind
 from service.article import Article
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
-from service.extractive.phrases import noun_phrase_after
+from service.extractive.phrases import apposed_name, noun_phrase_after
 from service.extractive.proposals import NewActor, Proposal, accept
 from service.extractive.speaker_rules import head_noun, resolve_phrase
 from service.extractive.tokens import Token
@@ -128,6 +128,7 @@ class Speakers:
             if found is not None:
                 return found
         elif np is not None and tokens[np[0]].lower not in lexicon.PRONOUNS:
+            np = apposed_name(tokens, np[1]) or np  # "The union's leader, Maria Costa, ..."
             first, last = tokens[np[0]], tokens[np[1]]
             phrase = self.article.text[first.start : last.end - (2 if last.possessive else 0)]
             found = resolve_phrase(self.table, self.article.text, phrase, first.start)
