@@ -332,3 +332,32 @@ def test_a_lead_in_ending_in_a_colon_introduces_a_quotation(text: str, speaker: 
 def test_a_quotation_before_its_cue_with_the_comma_outside(text: str) -> None:
     [claim] = brief_of(text).claims
     assert claim.evidence.text.startswith('"The fine is unfair",')
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # camel-cased single names that act are organisations (KNOWN-FAILURES 16)
+        ("PayPal and DoorDash signed a deal on Monday.", "DoorDash"),
+        ("YouTube removed the video on Monday.", "YouTube"),
+        # a demonym opening a name of three words after "the"
+        ("The Swedish Postcode Lottery gave the charity a grant.", "Swedish Postcode Lottery"),
+        ("The Danish Refugee Council opened a camp.", "Danish Refugee Council"),
+        # "the Prefecture of Oita": a prefecture is a body
+        ("The Prefecture of Oita issued a warning.", "Prefecture of Oita"),
+    ],
+)
+def test_names_that_were_missed(text: str, name: str) -> None:
+    assert name in _actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Senator John McCain met voters. McCain said taxes would fall.", "McCain"),
+        ("He bought a PlayStation last year.", "PlayStation"),
+        ("Russian Orthodox believers gathered.", "Russian Orthodox"),
+    ],
+)
+def test_surnames_products_and_adjectives_stay_as_they_were(text: str, absent: str) -> None:
+    assert absent not in _actor_names(text)

@@ -253,6 +253,8 @@ INSTITUTION_TAILS = word_set(
     "rescue services service enforcement prevention protection development research "
     "technology affairs security safety relations"
 )
+# Surnames with a capital inside them, not camel-cased company names: "McCain", "DeSantis".
+SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O")
 # Adverbs between a comma and a participle: ", further saying", ", again citing".
 LINKING_ADVERBS = word_set("further also again then later still even before after")
 # Bodies named for their subject with "on": "Commission on Human Rights".
@@ -327,7 +329,8 @@ ROLE_WORDS = word_set(
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
-    "ministry department agency command council committee commission government "
+    "ministry department agency command council committee commission government prefecture "
+    "municipality governorate "
     "administration office service services police army navy military forces force court "
     "parliament congress senate assembly party union church university college institute "
     "center centre foundation association organization organisation company corporation "

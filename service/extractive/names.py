@@ -238,6 +238,9 @@ def _add_run(
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         if words[-1].lower() in lexicon.OTHER_HEADS:
             return table.add(name, "other", start)  # "the Australian Health Survey"
+        if len(words) >= 3 and before is not None and before.lower == "the":
+            # "the Swedish Postcode Lottery": a demonym opening a name (KNOWN-FAILURES 16)
+            return table.add(name, "organization", start)
         return None  # "Russian Orthodox": an adjective phrase, not a name
     head = _LOWERCASE_HEAD.match(text, run[-1].end)
     if head is not None and not run[-1].possessive:
@@ -494,6 +497,12 @@ def _acts_as_organisation(
         )
     ):
         return True
+    if (
+        _CAMEL_CASE.match(bare)
+        and not bare.startswith(lexicon.SURNAME_PREFIXES)
+        and (token.possessive or _FINITE_AFTER.match(text, _past_a_partner(text, token.end)))
+    ):
+        return True  # "PayPal and DoorDash signed a deal", "DoorDash's drivers" (KF 16)
     apposed = _APPOSED_ORG.match(text, token.end)
     if apposed and apposed.group("noun").lower() in lexicon.ORG_HEADS | _COMPANY_NOUNS:
         return True
@@ -501,6 +510,17 @@ def _acts_as_organisation(
         return True
     after = _COMPANY_NOUN_AFTER.match(text, token.end)
     return not token.possessive and after is not None and after.group(1).lower() in _COMPANY_NOUNS
+
+
+# A capital inside a word after lower-case letters: "PayPal", "DoorDash", "YouTube".
+_CAMEL_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_PARTNER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w’'-]*")
+
+
+def _past_a_partner(text: str, end: int) -> int:
+    """After 'and DoorDash' when a name follows: where the shared verb would stand."""
+    partner = _PARTNER.match(text, end)
+    return end if partner is None else partner.end()
 
 
 _NATIONAL_BODY = re.compile(
