@@ -211,7 +211,8 @@ def _paragraph_kind(para: str, index: int, count: int) -> ParagraphKind:
         return "dateline"
     if _BOILERPLATE.match(para):
         return "boilerplate"
-    headline_like = "\n" not in para and len(para.split()) <= 25 and para[-1] not in '.!?…"”'
+    # a paragraph ending in ":" leads in to what follows (a quotation), it heads nothing
+    headline_like = "\n" not in para and len(para.split()) <= 25 and para[-1] not in '.!?…"”:'
     if headline_like and count > 1:
         return "title" if index == 0 else "heading"
     return "body"

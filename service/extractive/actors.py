@@ -237,6 +237,25 @@ class ActorTable:
         found = self._latest(before, kinds, lambda a: gender is None or a.gender in (None, gender))
         return None if found is None else found.actor
 
+    def latest_mention(
+        self,
+        before: int,
+        kinds: tuple[ActorKind, ...],
+        gender: str | None = None,
+        known_gender: bool = False,
+        since: int = 0,
+    ) -> Mention | None:
+        """The last mention in [since, before) of an actor of these kinds whose gender fits
+        (is the one asked for, or unknown unless `known_gender`)."""
+        return self._latest(
+            before,
+            kinds,
+            lambda a: (
+                gender is None or a.gender == gender or (a.gender is None and not known_gender)
+            ),
+            since,
+        )
+
     def _latest(
         self,
         before: int,
@@ -247,7 +266,7 @@ class ActorTable:
         mentions = self.mentions()
         for i in range(bisect_left(self._mentions.starts, before) - 1, -1, -1):
             if mentions[i].start < since:
-                break
+                return None  # only mentions since an offset were asked for
             actor = self.actors[mentions[i].actor]
             if actor.kind in kinds and accept(actor):
                 return mentions[i]

@@ -18,6 +18,7 @@ from service.extractive.cues import (
 from service.extractive.phrases import (
     LEFT_BREAKS,
     apposed_name,
+    is_prefix,
     negated,
     noun_phrase_after,
     skip_prefixes,
@@ -25,7 +26,7 @@ from service.extractive.phrases import (
     subject_before,
 )
 from service.extractive.scope import labelled_sentences
-from service.extractive.speakers import name_start, resolve_speakers
+from service.extractive.speakers import Speakers, after_opener, name_start, names_a_speaker
 from service.extractive.tokens import Token
 
 _OPENERS = lexicon.COMMON_CAPITALISED | lexicon.WEEKDAYS_MONTHS
@@ -33,7 +34,9 @@ _CHANNEL = re.compile(
     r"\s+(?:on|in|via|during|at|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:[\w’'-]+\s+){0,2}?(?P<noun>[\w-]+)\b"
 )
-_LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+,[”\"]\s+(?:[a-z][\w-]*\s+){0,3}")
+# A quotation before its speaker, the comma inside or outside the marks ('"...," she said',
+# '"...", the club added'; KNOWN-FAILURES 5).
+_LEADING_QUOTE = re.compile(r"[“\"][^“”\"]+(?:,[”\"]|[”\"],)\s+(?:[a-z][\w-]*\s+){0,3}")
 _CHANNELS = lexicon.CHANNEL_NOUNS | {n.lower() for n in lexicon.CHANNEL_NOUNS}
 _CHANNEL_TAIL = re.compile(r"\s+(?:app|channel|account|page|feed)\b")
 _THAT = re.compile(r"\s*(?:that\s+|:\s*)?")
@@ -70,26 +73,41 @@ class CueMark:
 
 
 def find_claims(
-    article: Article, table: ActorTable, cue_marks: list[CueMark] | None = None
+    article: Article,
+    table: ActorTable,
+    cue_marks: list[CueMark] | None = None,
+    speakers: Speakers | None = None,
 ) -> list[ClaimDraft]:
     """Every attributed claim in the labelled text, in text order. `cue_marks`, when given,
     receives every cue that yielded no claim (not a negated one): attribution hedges do not
-    depend on a claim being found."""
+    depend on a claim being found. `speakers`, when given, is the resolver to use (its
+    `accepted` list tells which rule found each speaker)."""
     claims: list[ClaimDraft] = []
     previous: ClaimDraft | None = None
+    speakers = Speakers(article, table) if speakers is None else speakers
     for sentence in labelled_sentences(article):
-        found = _sentence_claims(article, table, sentence, cue_marks)
+        found = _sentence_claims(article, speakers, sentence, cue_marks)
+        if not found and previous is None:
+            led = _led_in_quote(article, speakers, sentence)
+            found = [led] if led else []
         if not found and previous is not None:
             continued = _continued_quote(article, sentence, previous)
             found = [continued] if continued else []
         claims.extend(found)
+        spoken = next((c.speaker for c in found if c.cue_kind in _SUBJECT_KINDS), None)
+        if spoken is not None:
+            speakers.record(sentence.index, spoken)
         previous = found[-1] if found else None
     return claims
 
 
+_SUBJECT_KINDS = ("verb", "continuation")  # claims whose speaker is what the sentence is about
+
+
 def _sentence_claims(
-    article: Article, table: ActorTable, sentence: Sentence, cue_marks: list[CueMark] | None
+    article: Article, speakers: Speakers, sentence: Sentence, cue_marks: list[CueMark] | None
 ) -> list[ClaimDraft]:
+    table = speakers.table
     text = article.text
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
@@ -102,7 +120,11 @@ def _sentence_claims(
             nxt = cues[n + 1]
             if nxt.first > 0 and tokens[nxt.first - 1].text == ",":
                 limit = tokens[nxt.first - 1].start
-        claim = _claim_for(article, table, tokens, cue, begin, limit, end, claims)
+            elif nxt.first > 1 and tokens[nxt.first - 1].lower in lexicon.LINKING_ADVERBS:
+                limit = tokens[nxt.first - 1].start  # '... high," further saying ...'
+                while limit > begin and text[limit - 1] in " ,":
+                    limit -= 1
+        claim = _claim_for(article, speakers, tokens, cue, begin, limit, end, claims)
         if (
             claim is None
             and cue_marks is not None
@@ -113,10 +135,65 @@ def _sentence_claims(
         if claim is not None:
             claims.append(claim)
             claims.extend(replace(claim, speaker=s, co_speakers=()) for s in claim.co_speakers)
+    claims = _chained_to_the_original(text, claims, cue_marks)
     _end_at_clause_breaks(text, claims)
     for claim in claims:
         _extend_over_quote(article, sentence, claim)
     return claims
+
+
+_CHAIN_GAP = re.compile(r"[\s,]*")
+
+
+def _chained_to_the_original(
+    text: str, claims: list[ClaimDraft], cue_marks: list[CueMark] | None
+) -> list[ClaimDraft]:
+    """'Yonhap, quoting KCNA, said ...', '..., Reuters reported, citing officials', 'According
+    to Reuters, quoting Andina, ...': one claim, of the original speaker (ANNOTATION.md); the
+    intermediary stays an actor, and the words 'citing', 'quoting' still mark attribution."""
+    chained: dict[int, int] = {}  # citing claim -> the claim it passes its speaker to
+    for c, cited in enumerate(claims):
+        if cited.cue_kind != "citing" or cited.speaker is None:
+            continue
+        # claims are in cue order: the attribution it hangs on is a neighbour
+        for v in (c + 1, c - 1):
+            if not 0 <= v < len(claims):
+                continue
+            claim = claims[v]
+            if v in chained or claim.cue_kind not in ("verb", "according"):
+                continue
+            if claim.speaker == cited.speaker or claim.speaker is None:
+                continue
+            if _chains(text, claim, cited):
+                chained[c] = v
+                break
+    if not chained:
+        return claims
+    merged = list(claims)
+    for c, v in chained.items():
+        cited, claim = claims[c], claims[v]
+        merged[v] = replace(
+            claim, speaker=cited.speaker, co_speakers=cited.co_speakers, subject=None,
+            marker_start=claim.cue_start, marker_end=claim.cue_end,
+            start=min(claim.start, cited.start), end=max(claim.end, cited.end),
+            content_start=min(claim.content_start, cited.content_start)
+            if claim.content_end - claim.content_start < 2 else claim.content_start,
+            content_end=max(claim.content_end, cited.content_end),
+        )  # fmt: skip
+        if cue_marks is not None:
+            cue_marks.append(
+                CueMark(cited.cue_start, cited.cue_end, text[cited.cue_start : cited.cue_end])
+            )
+    return [claim for n, claim in enumerate(merged) if n not in chained]
+
+
+def _chains(text: str, claim: ClaimDraft, cited: ClaimDraft) -> bool:
+    """Whether 'citing X' hangs on this claim's attribution: between its subject and its
+    verb, or right after its verb or its 'according to X'."""
+    if claim.marker_start < cited.cue_start and cited.cue_end <= claim.cue_start:
+        return True  # "Yonhap, quoting KCNA, said"
+    gap = _CHAIN_GAP.match(text, claim.marker_end, cited.cue_start)
+    return gap is not None and gap.end() == cited.cue_start and claim.marker_end < cited.cue_start
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s", re.IGNORECASE)
@@ -184,7 +261,7 @@ def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> 
 
 
 def _coordinated_speaker(
-    article: Article, table: ActorTable, tokens: list[Token], v: int, earlier: list[ClaimDraft]
+    speakers: Speakers, tokens: list[Token], v: int, earlier: list[ClaimDraft]
 ) -> int | None:
     """'Dubrovsky said X, but said Y'; 'Tesco sold X; announced Y': a verb that shares the
     subject of the clause before it has that clause's speaker, or the sentence's subject."""
@@ -200,8 +277,96 @@ def _coordinated_speaker(
         or (opening.is_capitalised and opening.bare not in _OPENERS)
     ):
         return None
-    found = resolve_speakers(article, table, tokens, np)
+    found = speakers.resolve(tokens, np)
     return found[0] if len(found) == 1 else None
+
+
+_TIME_WORDS = lexicon.word_set("today yesterday tonight earlier later late early on last this week")
+
+
+def _only_a_time(text: str, start: int, end: int) -> bool:
+    """'on Monday', 'late on Tuesday', 'last week': when, not what."""
+    if end - start > 40:
+        return False  # longer than any time of four words: read no further
+    found = text[start:end].strip(" ,.").split()
+    return 0 < len(found) <= 4 and all(
+        w in lexicon.WEEKDAYS_MONTHS or w.lower() in _TIME_WORDS for w in found
+    )
+
+
+def _words_at_least(text: str, start: int, end: int, count: int) -> bool:
+    """Whether text[start:end] holds `count` words, reading no more than it needs."""
+    return len(text[start : min(end, start + 60)].split()) >= count
+
+
+def _after_comma(tokens: list[Token], v: int) -> bool:
+    """', saying', ', further saying', ', again citing': a comma, then only adverbs."""
+    k = v - 1
+    while k >= 0 and (is_prefix(tokens[k]) or tokens[k].lower in lexicon.LINKING_ADVERBS):
+        k -= 1
+    if k > 0 and tokens[k].text in '"”':
+        k -= 1  # '"... high," further saying'
+    return k >= 0 and tokens[k].text == ","
+
+
+def _reason_cited(tokens: list[Token], v: int) -> int | None:
+    """'citing safety concerns', 'citing security': the last word of a reason "citing" gives
+    (a reason noun with no speaking noun before it); None when it cites a source."""
+    for k in range(v + 1, min(len(tokens), v + 7)):
+        t = tokens[k]
+        if not t.is_word or t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.SOURCE_NOUNS:
+            return None
+        if t.lower in lexicon.REASON_NOUNS:
+            while k + 1 < len(tokens) and _continues_noun(tokens[k + 1]):
+                k += 1  # "citing safety concerns"
+            return k
+    return None
+
+
+def _continues_noun(token: Token) -> bool:
+    return token.is_word and not token.is_capitalised and token.lower not in lexicon.CLAUSE_BREAKS
+
+
+def _participle_speaker(
+    article: Article, speakers: Speakers, tokens: list[Token], cue: Cue, earlier: list[ClaimDraft]
+) -> int | None:
+    """The subject of the clause a participle hangs on: ', saying ...' after 'The union walked
+    out' is the union's; 'Saying ..., the mayor left' is the mayor's."""
+    opening = after_opener(tokens)
+    if cue.first == opening:
+        k = _after_participle_clause(tokens, cue.index)
+        np = None if k is None else noun_phrase_after(tokens, k)
+    else:
+        np = noun_phrase_after(tokens, opening)
+        if np is not None and np[1] >= cue.first:
+            np = None
+    if np is not None:
+        found = speakers.proposals(tokens, np)
+        phrase = article.text[tokens[np[0]].start : tokens[np[1]].end]
+        if len(found) == 1 and names_a_speaker(found[0], phrase):
+            return speakers.accept(found[0])
+    return earlier[-1].speaker if earlier else None
+
+
+_OPENING_MARKS = frozenset('"“')
+_CLOSING_MARKS = frozenset('"”')
+
+
+def _after_participle_clause(tokens: list[Token], v: int) -> int | None:
+    """Where the main clause begins after an opening participle clause: after its first comma
+    outside quotation marks, or right after a quotation ('Calling it a "farce" the mayor')."""
+    quoted = False
+    for k in range(v + 1, min(len(tokens), v + 60)):
+        mark = tokens[k].text
+        if quoted and mark in _CLOSING_MARKS:
+            quoted = False
+            if k + 1 < len(tokens) and tokens[k + 1].is_word:
+                return k + 1
+        elif mark in _OPENING_MARKS:
+            quoted = True
+        elif mark == "," and not quoted:
+            return k + 1
+    return None
 
 
 def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool:
@@ -217,7 +382,7 @@ def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool
 
 def _claim_for(
     article: Article,
-    table: ActorTable,
+    speakers: Speakers,
     tokens: list[Token],
     cue: Cue,
     begin: int,
@@ -225,7 +390,7 @@ def _claim_for(
     end: int,
     earlier: list[ClaimDraft],
 ) -> ClaimDraft | None:
-    text = article.text
+    text, table = article.text, speakers.table
     cue_token = tokens[cue.index]
     cue_start, cue_end = tokens[cue.first].start, cue_token.end
     if cue.kind == "passive" and cue.start is not None and cue.end is not None:
@@ -234,23 +399,40 @@ def _claim_for(
         else:  # "arrests were reported in the north": the subject is the content too
             content = (begin, limit)
         return _draft(None, text, cue.start, cue.end, cue.start, cue.end, *content, "passive")
+    if cue.kind == "citing" and (reason := _reason_cited(tokens, cue.index)) is not None:
+        # "postponed the vote, citing safety concerns": the subject cites a reason
+        speaker = _participle_speaker(article, speakers, tokens, cue, earlier)
+        if speaker is None:
+            return None
+        reason_end = tokens[reason].end
+        return _draft(
+            speaker, text, cue_start, cue_end, cue_start, cue_end, cue_start, reason_end, "verb"
+        )
     if cue.kind in ("according", "citing"):
         np = noun_phrase_after(tokens, cue.index + 1)
         if np is None:
             return None
         np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
-        found = resolve_speakers(article, table, tokens, np)
+        found = speakers.resolve(tokens, np)
         if not found:
             return None
         speaker, co = found[0], tuple(found[1:])
         np_end = tokens[np[1]].end
-        before = text[begin:cue_start].rstrip(" ,")
-        after_start = np_end + (len(text[np_end:limit]) - len(text[np_end:limit].lstrip(" ,")))
-        if len(text[after_start:limit].split()) >= 2:
+        # the words before the cue since the claim before it (each claim's own words, so that
+        # a sentence of many cues is not read again for every cue)
+        own = max([begin] + [c.end for c in earlier[-1:] if c.end <= cue_start])
+        before_end = cue_start
+        while before_end > own and text[before_end - 1] in " ,":
+            before_end -= 1
+        after_start = np_end
+        while after_start < limit and text[after_start] in " ,":
+            after_start += 1
+        if _words_at_least(text, after_start, limit, 2):
             # "According to X, content" or "content, according to X, more content"
-            content = (begin, limit) if len(before.split()) >= 2 else (after_start, limit)
+            many_before = _words_at_least(text, own, before_end, 2)
+            content = (own, limit) if many_before else (after_start, limit)
         else:
-            content = (begin, begin + len(before))  # "content, according to X"
+            content = (own, before_end)  # "content, according to X"
         claim = _draft(speaker, text, cue_start, cue_end, cue_start, np_end, *content, cue.kind)
         return replace(claim, co_speakers=co)
 
@@ -264,7 +446,7 @@ def _claim_for(
         if not pronoun and (actor is None or table.actors[actor].kind != "person"):
             # "For Americans, ...", "For Tesco, the sale ...": a view is a named person's.
             return None
-        found = resolve_speakers(article, table, tokens, who)
+        found = speakers.resolve(tokens, who)
         if len(found) != 1:
             return None
         after = _skip_that(text, tokens[who[1] + 1].end, limit)
@@ -287,7 +469,7 @@ def _claim_for(
     if verb in _INVERTING and verb not in ("told", "tells"):
         post = subject_after(text, tokens, cue.index)
     if post is not None:
-        found = resolve_speakers(article, table, tokens, post)
+        found = speakers.resolve(tokens, post)
         if not found:
             return None
         speaker, co = found[0], tuple(found[1:])
@@ -303,14 +485,25 @@ def _claim_for(
         subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
         return replace(claim, co_speakers=co, subject=subject)
 
-    subject = subject_before(tokens, cue.first)
+    participle = verb.endswith("ing") and (
+        cue.first == after_opener(tokens) or _after_comma(tokens, cue.first)
+    )
+    subject = None if participle else subject_before(tokens, cue.first)
     if subject is None:
-        previous = _coordinated_speaker(article, table, tokens, cue.first, earlier)
-        if previous is None and verb.endswith("ing") and earlier:
+        previous = _coordinated_speaker(speakers, tokens, cue.first, earlier)
+        if previous is None and participle:
+            previous = _participle_speaker(article, speakers, tokens, cue, earlier)
+        elif previous is None and verb.endswith("ing") and earlier:
             previous = earlier[-1].speaker  # ", adding that ...": the same speaker goes on
         if previous is not None:
             full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
             content_start = _skip_that(text, full_cue_end, limit)
+            if participle and cue.first == after_opener(tokens):
+                k = _after_participle_clause(tokens, cue.index)  # "Saying X, the mayor left"
+                if k is not None:
+                    last = tokens[k - 2] if tokens[k - 1].text == "," else tokens[k - 1]
+                    limit = max(content_start, last.end)
+
             return _draft(
                 previous, text, cue_start, full_cue_end, cue_start, full_cue_end,
                 content_start, limit, "verb",
@@ -325,7 +518,7 @@ def _claim_for(
         return None
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
-    found = resolve_speakers(article, table, tokens, subject)
+    found = speakers.resolve(tokens, subject)
     if not found:
         return None
     speaker, co = found[0], tuple(found[1:])
@@ -333,6 +526,8 @@ def _claim_for(
     marker_start = name_start(table, speaker, text, np_start, tokens[subject[1]].end)
     full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
     content_start = _skip_that(text, full_cue_end, limit)
+    if content_start < limit - 1 and _only_a_time(text, content_start, limit):
+        content_start = limit  # "..., officials said on Monday": nothing said after the verb
     if content_start >= limit - 1:
         # "..., the ministry said": the content stands before the attribution.
         content_end = np_start
@@ -430,6 +625,42 @@ def _extend_over_quote(article: Article, sentence: Sentence, claim: ClaimDraft) 
         if claim.start <= quote.end and sentence.start - quote.start <= LONGEST_SENTENCE:
             claim.start = min(claim.start, quote.start)
             claim.content_start = min(claim.content_start, quote.start)
+
+
+def _led_in_quote(article: Article, speakers: Speakers, sentence: Sentence) -> ClaimDraft | None:
+    """'The union's leader, Maria Costa, gave her verdict on the plan:' then a quotation: the
+    quotation is the words of the lead-in's subject (KNOWN-FAILURES 4)."""
+    index = sentence.index
+    if index == 0:
+        return None
+    lead = article.sentences[index - 1]
+    if article.text[article.content_start(lead) : lead.end].rstrip()[-1:] != ":":
+        return None
+    subject = speakers.subject(index - 1)
+    if subject is None or not isinstance(subject.actor, int):
+        return None  # only a known actor: a description that never spoke is not one
+    quote = _opening_quote(article, sentence)
+    if quote is None:
+        return None
+    speaker = speakers.accept(subject)
+    return ClaimDraft(
+        speaker=speaker, cue=None, cue_start=quote[0], cue_end=quote[0], start=quote[0],
+        end=quote[1], content_start=quote[0], content_end=quote[1], marker_start=quote[0],
+        marker_end=quote[0], cue_kind="continuation",
+    )  # fmt: skip
+
+
+def _opening_quote(article: Article, sentence: Sentence) -> tuple[int, int] | None:
+    """The quotation a sentence opens with, when it is most of the sentence."""
+    begin = article.content_start(sentence)
+    for quote in article.quotes_starting(begin, begin + 2):
+        if quote.mark != '"':
+            continue
+        end = min(quote.end, sentence.end)
+        if (end - begin) * 10 < (sentence.end - begin) * 6:
+            return None
+        return (quote.start, end)
+    return None
 
 
 def _continued_quote(

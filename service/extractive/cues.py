@@ -12,6 +12,7 @@ from service.extractive.phrases import BE, adverbial_before, is_prefix
 from service.extractive.tokens import Token
 
 _NOUN_MARKERS = lexicon.NOUN_MARKERS
+_NOUN_MARKING_NOUNS = lexicon.word_set("media news press")  # nouns that can be subjects too
 _PASSIVE = re.compile(
     r"\b(?:(?:it|this) (?:was|is|has been|had been) (?:[a-z]+ly )?(?:reported|claimed|alleged|"
     r"said|announced|understood|learned|learnt|intimated|rumoured|rumored)|(?:were|was|are|is|"
@@ -136,11 +137,23 @@ def _missing_object(tokens: list[Token], i: int) -> Verdict:
     return None if _object_ok(tokens, i) else SKIP
 
 
+def _comma_before(tokens: list[Token], k: int) -> bool:
+    """A comma at k, or a comma and the closing mark of a quotation (',"')."""
+    if tokens[k].text in '"”' and k > 0:
+        k -= 1
+    return tokens[k].text == ","
+
+
 def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
     prev = tokens[i - 1] if i > 0 else None
     marker = prev is not None and prev.lower in _NOUN_MARKERS and not prev.is_capitalised
     if prev is not None and prev.lower in lexicon.CLAIM_COMPOUNDS:
         return SKIP  # "insurance claims", "land claims": a demand, not a statement
+    if marker and prev is not None and prev.lower in _NOUN_MARKING_NOUNS:
+        # "media reports": a noun; but "state media said", "news agencies say": the verb
+        marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
+    if marker and tokens[i].lower.endswith("ing") and i >= 2 and _comma_before(tokens, i - 2):
+        marker = False  # ", further saying": an adverb, then the participle
     if marker and prev is not None and prev.lower == "that":
         # "a survey that suggested": a relative pronoun, unless the word is a noun ("that report")
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
@@ -157,7 +170,8 @@ def _gerund_content(tokens: list[Token], i: int) -> Verdict:
 
 
 def _noun_before_verb(tokens: list[Token], i: int) -> Verdict:
-    return SKIP if _next_cue(tokens, i) else None
+    # "Reports say": a noun before the verb; but "said questions remain" keeps its verb
+    return SKIP if tokens[i].lower in lexicon.NOUN_HOMOGRAPHS and _next_cue(tokens, i) else None
 
 
 def _passive_voice(tokens: list[Token], i: int) -> Verdict:
@@ -169,6 +183,12 @@ def _passive_voice(tokens: list[Token], i: int) -> Verdict:
     if _reports_when_passive(tokens, i):
         return Cue(i, aux, "passive", tokens[aux].start, tokens[i].end)
     return SKIP
+
+
+def _beside_a_quotation(tokens: list[Token], i: int) -> Verdict:
+    if tokens[i].lower not in lexicon.QUOTE_ONLY_VERBS:
+        return None
+    return Cue(i, i, "verb") if _quotation_beside(tokens, i) else SKIP
 
 
 def _reporting_verb(tokens: list[Token], i: int) -> Verdict:
@@ -185,6 +205,8 @@ TOKEN_RULES: tuple[CueRule, ...] = (
     CueRule("noun-unless-that", "The state opened a school.", None, _noun_unless_that),
     CueRule("phrasal-verb", "The mayor pointed out that the road was shut.", "pointed out",
             _phrasal_verb),
+    CueRule("beside-a-quotation", '"We will rebuild," the mayor continued.', "continued",
+            _beside_a_quotation),
     CueRule("only-reporting-verbs", "The mayor opened the bridge.", None, _not_a_verb_of_report),
     CueRule("needs-its-object", "She asked the mayor when the bridge would reopen.", None,
             _missing_object),
@@ -207,6 +229,7 @@ _CUE_STARTS = (
     lexicon.word_set("according citing quoting for per")
     | lexicon.REPORTING_VERBS
     | lexicon.SOURCE_ONLY_VERBS
+    | lexicon.QUOTE_ONLY_VERBS
     | frozenset(lexicon.PHRASAL_FIRST)
 )
 
@@ -245,6 +268,23 @@ def _next_cue(tokens: list[Token], i: int) -> bool:
         and not nxt.is_capitalised
         and nxt.lower in lexicon.REPORTING_VERBS
         and not nxt.lower.endswith("ing")  # "they say adding salt helps" keeps its verb
+    )
+
+
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _quotation_beside(tokens: list[Token], i: int) -> bool:
+    """'"...," the mayor continued' (a closing mark and its comma a few words before) or
+    'continued: "..."' (an opening mark just after)."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].text in _QUOTE_MARKS:
+            return k > 0 and tokens[k - 1].text in (",", "?", "!")
+        if not tokens[k].is_word:
+            break
+    after = tokens[i + 1 : i + 3]
+    return any(t.text in _QUOTE_MARKS for t in after) or (
+        len(after) == 2 and after[0].text in ",:" and after[1].text in _QUOTE_MARKS
     )
 
 

@@ -40,6 +40,8 @@ _RULE_MODULES = tuple(
         "attribution",
         "phrases",
         "speakers",
+        "speaker_rules",
+        "proposals",
         "actors",
         "names",
         "prominence",
@@ -145,13 +147,20 @@ def _attribution_markers(
 
 
 def _orphan_cue_hedges(marks: list[CueMark], hedges: list[HedgeDraft]) -> list[HedgeDraft]:
-    """Cues that yielded no claim still mark their words (a hedge of the verb's class)."""
-    taken = [(h.start, h.end) for h in hedges]
-    return [
-        HedgeDraft(_cue_hedge(m.cue), m.start, m.end)
-        for m in marks
-        if not any(a < m.end and m.start < b for a, b in taken)
-    ]
+    """Cues that yielded no claim still mark their words (a hedge of the verb's class), where
+    no hedge covers them already: hedges by start, with the furthest end reached so far, so
+    each cue asks one bisect."""
+    taken = sorted((h.start, h.end) for h in hedges)
+    starts = [a for a, _ in taken]
+    furthest: list[int] = []
+    for _, b in taken:
+        furthest.append(max(b, furthest[-1]) if furthest else b)
+    found = []
+    for m in marks:
+        i = bisect_left(starts, m.end) - 1  # the hedges that start before the cue ends
+        if i < 0 or furthest[i] <= m.start:
+            found.append(HedgeDraft(_cue_hedge(m.cue), m.start, m.end))
+    return found
 
 
 def _cue_hedge(cue: str) -> HedgeKind:
@@ -366,7 +375,8 @@ def _sentence(content: str) -> str:
 
 _PARTICIPLES = {"adding": "added", "saying": "said", "noting": "noted", "telling": "told",
                 "warning": "warned", "claiming": "claimed", "insisting": "insisted",
-                "stating": "stated", "arguing": "argued", "writing": "wrote"}  # fmt: skip
+                "stating": "stated", "arguing": "argued", "writing": "wrote",
+                "citing": "cited"}  # fmt: skip
 
 
 def _lower_first(content: str) -> str:

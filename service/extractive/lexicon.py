@@ -154,6 +154,29 @@ THAT_VERBS = word_set(
 )
 
 
+# Words that open sentences and never names: "Sometimes I ...", "Listed US states ...", "Is
+# Rock Hudson ...?" (besides any capitalised -ly adverb: "Reportedly", "Recently").
+SENTENCE_OPENERS = word_set(
+    "sometimes often always never however meanwhile moreover furthermore nevertheless "
+    "nonetheless instead otherwise perhaps maybe also yet still even just only almost "
+    "although though while whereas since despite once here there then now thus hence "
+    "is are was were be been being do does did can could will would should must may might "
+    "has have had listed asked speaking following having according among amid after before "
+    "during until unless whether if when where why how what which who whose whom"
+)
+
+
+def only_a_function_word(word: str) -> bool:
+    """A word that opens a sentence and no name ('Sometimes', 'Listed', 'Is', 'Reportedly')."""
+    if not word[1:].islower():
+        return False  # "WHO", "US": an acronym, not the word
+    low = word.lower()
+    return low in SENTENCE_OPENERS or (low.endswith("ly") and len(low) > 4 and low not in _LY_NAMES)
+
+
+_LY_NAMES = word_set("italy sicily emily kelly beverly shelly holly lily molly sally billy")
+
+
 def verb_class(form: str) -> VerbClass | None:
     """The class of a reporting verb's form, lower-cased ('conceded' -> communication)."""
     return VERB_CLASS_OF.get(form)
@@ -165,11 +188,13 @@ INVERTING_VERBS = frozenset(
     form
     for lemma in lemmas(
         "say add write ask explain note continue recall stress insist warn conclude reply "
-        "respond tell"
+        "respond tell report"
     )
     for form in verb_forms(lemma)
     if not form.endswith("ing")
 )
+# Verbs that report only beside a quotation: '"...," Lam continued', 'he went on: "..."'.
+QUOTE_ONLY_VERBS = frozenset(f for f in verb_forms("continue") if not f.endswith("ing"))
 # Words before a verb's form that make it a noun: "media reports", "both praise", "any questioning".
 NOUN_MARKERS = word_set(
     "the a an some media news these those his her its their our your my such local early "
@@ -222,6 +247,25 @@ DOCUMENT_LINKS = word_set("of from by")
 # Passives that report hearsay before an infinitive: "was said to have", "is thought to be".
 HEARSAY_PARTICIPLES = word_set("said reported thought believed rumoured rumored")
 # What "called" needs after it to describe ("called it a disgrace"), not name or phone.
+# Last words of names joined by "and": "Rogaland Fire and Rescue", "Immigration and Customs
+# Enforcement", "Health and Human Services".
+INSTITUTION_TAILS = word_set(
+    "rescue services service enforcement prevention protection development research "
+    "technology affairs security safety relations"
+)
+# Surnames with a capital inside them, not camel-cased company names: "McCain", "DeSantis".
+SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O")
+# Adverbs between a comma and a participle: ", further saying", ", again citing".
+LINKING_ADVERBS = word_set("further also again then later still even before after")
+# Bodies named for their subject with "on": "Commission on Human Rights".
+DELIBERATING_BODIES = word_set("commission committee council conference panel board forum")
+# What "citing" names when it gives a reason, not a source: "citing safety concerns".
+REASON_NOUNS = word_set(
+    "concern concerns reason reasons rule rules ground grounds fear fears security safety "
+    "privacy law laws policy policies regulation regulations risk risks threat threats health "
+    "cost costs difficulties problems issues circumstances conditions weather needs lack "
+    "shortage shortages pressure"
+)
 CALL_OBJECTS = word_set("it him her them this that the")
 # Credentials after a name, set off by commas: "Ann Lee, QC, said" (Ann Lee speaks).
 CREDENTIALS = word_set("QC KC MP MEP MD PhD OBE MBE CBE Jr Jr. Sr Sr. Esq Esq.")
@@ -285,7 +329,8 @@ ROLE_WORDS = word_set(
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
-    "ministry department agency command council committee commission government "
+    "ministry department agency command council committee commission government prefecture "
+    "municipality governorate "
     "administration office service services police army navy military forces force court "
     "parliament congress senate assembly party union church university college institute "
     "center centre foundation association organization organisation company corporation "

@@ -65,6 +65,9 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
         if not (token.is_word and token.is_capitalised) or _not_a_name(token):
             i += 1
             continue
+        if _opens_sentence(tokens, i) and lexicon.only_a_function_word(token.bare):
+            i += 1  # "Sometimes I ...", "Listed US states ...", "Is Rock Hudson ...?"
+            continue
         run = [token]
         j = i + 1
         while j < len(tokens) and not run[-1].possessive:
@@ -85,6 +88,8 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
                 run.extend(tokens[j:joined])
                 j = joined
                 continue
+            if nxt.lower == "of" and _person_like(run):
+                break  # "Anna Berg of Rogaland Fire": a person, then her affiliation
             connector = nxt.lower in lexicon.NAME_CONNECTORS or (
                 nxt.lower in ("and", "&")
                 and _org_like([t.bare for t in run])
@@ -105,9 +110,12 @@ def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token],
     return runs
 
 
-_INSTITUTIONS = lexicon.word_set(
-    "museum center centre institute university college school foundation society "
-    "administration commission council agency department departments laboratory academy"
+_INSTITUTIONS = (
+    lexicon.word_set(
+        "museum center centre institute university college school foundation society "
+        "administration commission council agency department departments laboratory academy"
+    )
+    | lexicon.INSTITUTION_TAILS
 )
 
 
@@ -127,8 +135,14 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         if not (_org_like(words) or words[-1].lower() in _STATE_HEADS):
             return j  # "Mark Reed of the Riga Institute" is a person and his affiliation
         k = j + 2
-    elif word in ("&", "and") or (word == "for" and _org_like(words)):
-        k = j + 1  # "Aviation & Space", "Air and Space Museum", "Directorate for Security"
+    elif (
+        word in ("&", "and")
+        or (word == "for" and _org_like(words))
+        or (word == "on" and words[-1].lower() in lexicon.DELIBERATING_BODIES)
+    ):
+        # "Aviation & Space", "Air and Space Museum", "Directorate for Security",
+        # "Commission on International Religious Freedom"
+        k = j + 1
     else:
         return j
     end = k
@@ -145,6 +159,10 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
     if word == "and" and len(run) == 1 and tokens[end - 1].lower not in _PLURAL_INSTITUTIONS:
         return j
     return end  # "Air and Space Museum"; "the State and Homeland Security Departments"
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or (i == 1 and tokens[0].text in "\"“‘'(")
 
 
 def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
@@ -220,6 +238,9 @@ def _add_run(
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         if words[-1].lower() in lexicon.OTHER_HEADS:
             return table.add(name, "other", start)  # "the Australian Health Survey"
+        if len(words) >= 3 and before is not None and before.lower == "the":
+            # "the Swedish Postcode Lottery": a demonym opening a name (KNOWN-FAILURES 16)
+            return table.add(name, "organization", start)
         return None  # "Russian Orthodox": an adjective phrase, not a name
     head = _LOWERCASE_HEAD.match(text, run[-1].end)
     if head is not None and not run[-1].possessive:
@@ -324,6 +345,24 @@ def _lowercase_role_before(text: str, tokens: list[Token], index: int) -> str | 
             break
         k -= 1
     return text[tokens[k].start : prev.end]
+
+
+def _person_like(run: list[Token]) -> bool:
+    """Two to four capitalised words after any role words that name no organisation, place or
+    country: a person's name ('Nils-Erik Haagenrud', 'President Abdel Fattah el-Sisi')."""
+    words = [t.bare for t in run]
+    last_role = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
+    name = words[last_role + 1 :]
+    return 2 <= len(name) <= 4 and not any(
+        w.lower() in lexicon.ORG_HEADS
+        or w.lower() in _INSTITUTIONS
+        or w.lower() in lexicon.LOCATION_HINTS
+        or w.lower() in _STATE_HEADS
+        or w in lexicon.COUNTRIES
+        or w in lexicon.DEMONYMS
+        or w in lexicon.COMMON_CAPITALISED
+        for w in name
+    )
 
 
 def _org_like(words: list[str]) -> bool:
@@ -458,6 +497,12 @@ def _acts_as_organisation(
         )
     ):
         return True
+    if (
+        _CAMEL_CASE.match(bare)
+        and not bare.startswith(lexicon.SURNAME_PREFIXES)
+        and (token.possessive or _FINITE_AFTER.match(text, _past_a_partner(text, token.end)))
+    ):
+        return True  # "PayPal and DoorDash signed a deal", "DoorDash's drivers" (KF 16)
     apposed = _APPOSED_ORG.match(text, token.end)
     if apposed and apposed.group("noun").lower() in lexicon.ORG_HEADS | _COMPANY_NOUNS:
         return True
@@ -465,6 +510,17 @@ def _acts_as_organisation(
         return True
     after = _COMPANY_NOUN_AFTER.match(text, token.end)
     return not token.possessive and after is not None and after.group(1).lower() in _COMPANY_NOUNS
+
+
+# A capital inside a word after lower-case letters: "PayPal", "DoorDash", "YouTube".
+_CAMEL_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_PARTNER = re.compile(r"\s+(?:and|&)\s+[A-Z][\w’'-]*")
+
+
+def _past_a_partner(text: str, end: int) -> int:
+    """After 'and DoorDash' when a name follows: where the shared verb would stand."""
+    partner = _PARTNER.match(text, end)
+    return end if partner is None else partner.end()
 
 
 _NATIONAL_BODY = re.compile(

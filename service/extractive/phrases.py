@@ -345,9 +345,14 @@ def subject_after(text: str, tokens: list[Token], v: int) -> tuple[int, int] | N
         first.is_capitalised
         or first.lower in ("the", "a", "an")
         or first.lower in lexicon.ROLE_WORDS
+        or first.lower in lexicon.GROUP_HEADS  # "..., said officials", "..., reported police"
+        or _adjective_before_head(tokens, v + 1)  # "..., wrote student protester Joshua Wong"
+        or (first.lower in lexicon.PERSON_HEADS and v + 2 < len(tokens))
     ):
         return None
     found = noun_phrase_after(tokens, v + 1)
+    if found is not None:
+        found = (found[0], _through_to_a_name(tokens, found[1]))
     if found is not None and found[1] + 1 < len(tokens):
         after = tokens[found[1] + 1].lower
         if after in _AUXILIARIES or after in BE:
@@ -359,7 +364,7 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The noun phrase starting at token i, ending at its head noun or name."""
     last_head: int | None = None
     possessor: int | None = None
-    if i >= len(tokens) or not _can_open_phrase(tokens[i]):
+    if i >= len(tokens) or not (_can_open_phrase(tokens[i]) or _adjective_before_head(tokens, i)):
         return None
     j = i
     while j < len(tokens) and j - i < 9:
@@ -374,12 +379,12 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
             break
-        if t.possessive and not t.is_capitalised:
+        if t.possessive and (not t.is_capitalised or _described_after(tokens, j)):
             # "the team's coach": the head comes after the possessor; "the council's
             # rules": no speaker head after it, so the possessor speaks
             last_head, possessor = None, j
         elif (
-            t.is_capitalised
+            (t.is_capitalised and low not in lexicon.DETERMINERS)  # not an opening "The"
             or low in lexicon.SPEAKER_HEADS
             or low in lexicon.SOURCE_NOUNS
             or low in lexicon.ROLE_WORDS
@@ -428,6 +433,44 @@ def _role_to(tokens: list[Token], j: int) -> bool:
     if j == 0 or j + 1 >= len(tokens) or tokens[j - 1].lower not in lexicon.ROLE_WORDS:
         return False
     return tokens[j + 1].is_capitalised or tokens[j + 1].lower == "the"
+
+
+def _described_after(tokens: list[Token], j: int) -> bool:
+    """ "Peru's state agency", "Tesco's chief executive": after a name's possessive, plain words
+    that end in a speaking noun (the speaker is that noun, not the possessor)."""
+    for k in range(j + 1, min(len(tokens), j + 4)):
+        t = tokens[k]
+        if not t.is_word or t.is_capitalised:
+            return False
+        if t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.ROLE_WORDS:
+            return True
+    return False
+
+
+def _through_to_a_name(tokens: list[Token], last: int) -> int:
+    """'student [protester Joshua Wong]': a role's plain words, then the name they describe."""
+    k = last + 1
+    while k < len(tokens) and k - last <= 2 and tokens[k].is_word and not tokens[k].is_capitalised:
+        if tokens[k].lower in lexicon.CLAUSE_BREAKS or tokens[k].lower in lexicon.REPORTING_VERBS:
+            return last
+        k += 1
+    end = k
+    while end < min(len(tokens), k + 5) and tokens[end].is_word and tokens[end].is_capitalised:
+        end += 1
+    if end == k or k == last + 1 or tokens[k].bare in lexicon.COMMON_CAPITALISED:
+        return last
+    return end - 1
+
+
+def _adjective_before_head(tokens: list[Token], i: int) -> bool:
+    """'anonymous sources', 'senior military officials': plain words before a speaking noun."""
+    for k in range(i, min(len(tokens), i + 3)):
+        t = tokens[k]
+        if not t.is_word or t.lower in lexicon.CLAUSE_BREAKS or t.lower in lexicon.REPORTING_VERBS:
+            return False
+        if k > i and (t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.SOURCE_NOUNS):
+            return True
+    return False
 
 
 def _can_open_phrase(token: Token) -> bool:

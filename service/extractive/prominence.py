@@ -31,7 +31,7 @@ _DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|one|ranked|home)\b
 _ENUMERATES = re.compile(r"\b(?:comprising|comprises|including|includes|such\s+as)\s+$", re.I)
 # An earlier member of a list of countries: "Czechia, Hungary, [Poland]", "Thailand or [Poland]".
 _LIST_BEFORE = re.compile(
-    r"(?P<member>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?),?\s+(?:(?:and|or)\s+)?$"
+    r"(?P<member>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2}),?\s+(?:(?:and|or)\s+)?(?:the\s+)?$"
 )
 # "a US peace envoy", "the region of Russia", "Maidan Wardak, Afghanistan"
 _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
@@ -114,11 +114,14 @@ def _within_name(text: str, start: int) -> bool:
 
 
 def _in_placed_list(text: str, start: int) -> bool:
-    """A country listed as a part of a region ('comprising Czechia, Hungary and Poland') or
-    after a destination ('leaving Thailand or Poland'), following the list back to its head."""
-    for _ in range(8):
+    """A country listed as a part of a region ('comprising Czechia, Hungary and Poland'),
+    after a destination ('leaving Thailand or Poland') or a place ('arrests in Brazil, Canada
+    and Spain'), following the list of countries back to its head."""
+    for step in range(12):
         before = text[max(0, start - 40) : start]
         if _ENUMERATES.search(before) or _DESTINATION.search(before):
+            return True
+        if step > 0 and _LOCATIVE.search(before):
             return True
         member = _LIST_BEFORE.search(before)
         if member is None or member.group("member") not in lexicon.COUNTRIES:
