@@ -1,5 +1,6 @@
 """The README's API example is what the service really answers, whole: every actor, claim,
-hedge and meta member. Only the milliseconds of `timings_ms` vary from run to run."""
+hedge and meta member. Only the milliseconds of `timings_ms` vary from run to run, and the hash in
+`engine_version`, which every change to the extractive rules moves."""
 
 import json
 import re
@@ -22,8 +23,12 @@ def readme_example() -> tuple[str, dict[str, Any]]:
 
 
 def without_milliseconds(brief: dict[str, Any]) -> dict[str, Any]:
-    """The brief with its timings' values blanked, their names kept."""
+    """The brief with its timings' values blanked, their names kept, and the engine version's
+    hash blanked too (it changes with every rule; its form is kept)."""
     meta = {**brief["meta"], "timings_ms": dict.fromkeys(brief["meta"]["timings_ms"])}
+    version = meta.get("engine_version")
+    if isinstance(version, str):
+        meta["engine_version"] = re.sub(r"-[0-9a-f]{12}$", "-…", version)
     return {**brief, "meta": meta}
 
 

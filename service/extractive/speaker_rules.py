@@ -1,4 +1,4 @@
-"""Speaker rules: which actor a subject phrase names ('the ministry', 'Pew researchers', 'a
+"""Speaker rules: which actor a subject phrase names ('the ministry', 'the researchers', 'a
 source within the Interior Ministry'), as an ordered table of small named rules, each with an
 example sentence that is also its test (tests/test_extractive_speaker_rules.py).
 
@@ -188,33 +188,6 @@ def _findings_of_latest_study(p: Phrase) -> Verdict:
     return None
 
 
-def _research_staff(p: Phrase) -> Verdict:
-    words = p.words
-    if len(words) == 2 and p.head in _RESEARCH_STAFF and words[0][:1].isupper():
-        found = _organization_by_first_word(p.table, words[0])
-        if found is not None:
-            return p.propose("research-staff", found, p.phrase)
-    return None
-
-
-def _organisation_voices(p: Phrase) -> Verdict:
-    words = p.words
-    if (
-        len(words) == 2
-        and p.head in _ORGANISATION_VOICES
-        and _bare_name(words[0])
-        and p.table.lookup(words[0]) is None
-    ):
-        # "Scientology officials have stated": a group, and the organisation they speak for
-        found = _new_description(p)
-        if isinstance(found, Proposal):
-            also = (NewActor(words[0], "organization"),)
-            return Proposal(
-                "organisation-voices", found.start, found.end, found.actor, found.alias, also
-            )
-    return None
-
-
 def _share_of_group(p: Phrase) -> Verdict:
     share = _SHARE.match(p.phrase)
     if share is None and not _SHARE_BEFORE.search(p.text, max(0, p.start - 40), p.start):
@@ -278,11 +251,6 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("findings-of-latest-study",
                 "A new study said dams leak. Results showed the dam held.", "new study",
                 _findings_of_latest_study),
-    SpeakerRule("research-staff",
-                "The Pew Research Center polled voters. Pew researchers said turnout fell.",
-                "Pew Research Center", _research_staff),
-    SpeakerRule("organisation-voices", "Scientology officials have stated that he fled.",
-                "Scientology officials", _organisation_voices),
     SpeakerRule("share-of-group",
                 "A survey was held. A majority of voters said they would stay home.", "voters",
                 _share_of_group),
@@ -323,25 +291,9 @@ _GENERIC_ORGS = lexicon.word_set(
 )
 
 
-_ORGANISATION_VOICES = lexicon.word_set("officials executives")
-
-
-def _bare_name(word: str) -> bool:
-    """One capitalised word that names no country, people or common word: 'Scientology'."""
-    return (
-        word[:1].isupper()
-        and word.isalpha()
-        and word not in lexicon.COUNTRIES
-        and word not in lexicon.DEMONYMS
-        and word not in lexicon.COMMON_CAPITALISED
-        and word not in lexicon.WEEKDAYS_MONTHS
-    )
-
-
 _QUANTIFIERS = lexicon.word_set("most many several few all")  # not "Some reports"
 _FINDINGS = lexicon.word_set("results findings")
 _DOCUMENT_HEADS = lexicon.word_set("study survey report poll research paper analysis review")
-_RESEARCH_STAFF = lexicon.word_set("researchers scientists analysts economists pollsters")
 # A share of a group: "a median of 91 percent of", "more than 80 percent of", "a majority of".
 _SHARE = re.compile(
     r"^(?:[\w’'-]+\s+){0,4}?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|percent|median|"
@@ -365,16 +317,6 @@ def _latest_document(table: ActorTable, before: int) -> int | None:
         if a.kind == "other" and a.head in _DOCUMENT_HEADS and a.first < before
     ]
     return found[-1] if found else None
-
-
-def _organization_by_first_word(table: ActorTable, word: str) -> int | None:
-    """The one organisation whose name of two or more words starts with this word."""
-    found = [
-        i
-        for i, a in enumerate(table.actors)
-        if a.kind == "organization" and len(a.name.split()) > 1 and a.name.split()[0] == word
-    ]
-    return found[0] if len(found) == 1 else None
 
 
 def document_name(words: list[str], head: str) -> str | None:
