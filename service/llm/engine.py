@@ -32,6 +32,7 @@ from service.gate import Gate
 from service.llm.assemble import assemble
 from service.llm.completion import Completion
 from service.llm.ground import Grounded, ground_answer
+from service.llm.output_mode import OutputModes, SchemaModeRejected
 from service.llm.prompts import ECHO_CAP, base_messages, echoed_answer, repair_messages
 from service.llm.schema import OutputMode, schema_for
 from service.llm.transport import ModelTransport
@@ -66,8 +67,12 @@ class Spend:
         )
 
     def report(self) -> dict[str, Any]:
-        """The members a failure's problem body carries."""
-        return {"attempts": self.attempts, "usage": self.usage.model_dump()}
+        """The members every failure's problem body carries: the spend as counted."""
+        return {
+            "attempts": self.attempts,
+            "model_calls": self.calls,
+            "usage": self.usage.model_dump(),
+        }
 
 
 @dataclass
@@ -77,18 +82,6 @@ class LlmOutcome:
     model: str
 
 
-class SchemaModeRejected(Exception):
-    """The server refused the output mode's response_format (llama.cpp answers json_schema
-    with a 500; OpenAI answers an unknown response_format key with a 400)."""
-
-
-# In `auto`, each mode the server rejects gives way to the next, once per engine.
-_FALLBACK: dict[OutputMode, OutputMode] = {
-    "json_schema": "json_object_schema",
-    "json_object_schema": "json_object",
-}
-
-
 class LlmEngine:
     """One per process: the shared client, the concurrency gate and the output mode in use."""
 
@@ -96,11 +89,7 @@ class LlmEngine:
         self.settings = settings
         self.transport = ModelTransport(settings, http_client)
         self.gate = Gate(settings.max_inflight, settings.max_queue)
-        chosen = settings.output_mode
-        self.mode: OutputMode = "json_schema" if chosen == "auto" else chosen
-        # Until the server has answered once in the current mode, a rejection of that mode's
-        # response_format moves to the next mode; after that, errors are only errors.
-        self._probing = chosen == "auto"
+        self.modes = OutputModes(settings.output_mode)
         self._model_seen: str | None = None
         # The service's worker processes, when it has them (the API's lifespan sets this).
         self.pool: WorkerPool | None = None
@@ -113,22 +102,30 @@ class LlmEngine:
 
     async def brief(self, article: Article) -> LlmOutcome:
         """Brief one article, or raise the service error that says why not."""
-        async with self.gate.slot():
-            spend = Spend()
-            deadline = self.settings.brief_deadline
-            try:
-                # Retries and re-asks each have their own bounds; this bounds them together,
-                # so that no brief holds a slot of the gate for longer.
-                async with asyncio.timeout(deadline):
-                    result = await self._run(article, spend)
-            except TimeoutError:
-                calls = f"{spend.calls} call{'s' if spend.calls != 1 else ''}"
-                raise ModelTimedOut(
-                    f"The brief took more than {deadline:g} s of model time over {calls} "
-                    "(NEWSBRIEF_BRIEF_DEADLINE).",
-                    extra=spend.report(),
-                ) from None
-            return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
+        spend = Spend()
+        try:
+            async with self.gate.slot():
+                result = await self._within_deadline(article, spend)
+        except NewsbriefError as exc:
+            # Every failure says what it cost, whichever step raised it (an overloaded gate: 0).
+            exc.extra = {**exc.extra, **spend.report()}
+            raise
+        return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
+
+    async def _within_deadline(self, article: Article, spend: Spend) -> EngineResult:
+        deadline = self.settings.brief_deadline
+        try:
+            # Retries and re-asks each have their own bounds; this bounds them together, so
+            # that no brief holds a slot of the gate for longer.
+            async with asyncio.timeout(deadline):
+                return await self._run(article, spend)
+        except TimeoutError:
+            calls = f"{spend.calls} call{'s' if spend.calls != 1 else ''}"
+            answered = f"{spend.attempts} answered" if spend.attempts else "none answered"
+            raise ModelTimedOut(
+                f"The brief took more than {deadline:g} s of model time over {calls} "
+                f"({answered}; NEWSBRIEF_BRIEF_DEADLINE)."
+            ) from None
 
     async def _run(self, article: Article, spend: Spend) -> EngineResult:
         # The cross-check's reference, made once per brief while the model thinks.
@@ -163,13 +160,11 @@ class LlmEngine:
         best: Grounded | None = None
         last: Grounded | None = None
         crosschecked = False
+        mode: OutputMode | None = None  # the brief's, from its first call on
         while spend.attempts < settings.max_attempts:
-            completion = await self._call(article, repair, max_tokens, spend)
+            completion, mode = await self._call(article, repair, max_tokens, spend, mode)
             if completion.refusal:
-                raise ModelRefused(
-                    f"The model declined to answer: {completion.refusal[:300]}",
-                    extra=spend.report(),
-                )
+                raise ModelRefused(f"The model declined to answer: {completion.refusal[:300]}")
             if completion.finish_reason == "length":
                 # A cut-off answer is not re-asked blindly: one more try with room to finish.
                 cuts.append(max_tokens)
@@ -200,16 +195,12 @@ class LlmEngine:
             missed = crosscheck(await reference, best)
             return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
         if truncated:
-            raise ModelOutputInvalid(
-                f"The model's answer was {truncated} (NEWSBRIEF_MAX_TOKENS).",
-                extra=spend.report(),
-            )
+            raise ModelOutputInvalid(f"The model's answer was {truncated} (NEWSBRIEF_MAX_TOKENS).")
         errors = last.errors if last is not None else []
         raise ModelOutputInvalid(
             f"The model's answer did not ground in the article after {spend.attempts} "
             "attempts; nothing could be kept.",
             errors=[{"message": e} for e in errors],
-            extra=spend.report(),
         )
 
     async def _call(
@@ -218,31 +209,29 @@ class LlmEngine:
         repair: tuple[str, list[str]] | None,
         max_tokens: int,
         spend: Spend,
-    ) -> Completion:
+        mode: OutputMode | None,
+    ) -> tuple[Completion, OutputMode]:
+        """One attempt: in the brief's mode, or (its first) in the process's, probing it."""
         ids = [s.id for s in article.sentences]
-        while True:
-            schema = schema_for(self.mode, ids)
-            messages = base_messages(article, self.mode, schema)
+
+        async def in_mode(chosen: OutputMode, probing: bool) -> Completion:
+            schema = schema_for(chosen, ids)
+            messages = base_messages(article, chosen, schema)
             if repair is not None:
                 messages = repair_messages(messages, *repair)
             self._progress(spend.attempts + 1, spend)
-            try:
-                completion = await self._complete(messages, schema, max_tokens, spend)
-            except SchemaModeRejected:
-                # llama.cpp's server rejects json_schema; it honours json_object with a schema.
-                fallback = _FALLBACK[self.mode]
-                log.warning("the model server rejected %s; using %s", self.mode, fallback)
-                self.mode = fallback
-                self._probing = fallback in _FALLBACK
-                continue
-            except NewsbriefError as exc:
-                exc.extra = {**exc.extra, **spend.report()}
-                raise
-            spend.add(completion)
-            self._progress(spend.attempts, spend)
-            self._model_seen = completion.model
-            self._probing = False  # the server takes this mode: keep it
-            return completion
+            return await self._complete(
+                messages, response_format(chosen, schema), max_tokens, spend, probing
+            )
+
+        if mode is None:
+            mode, completion = await self.modes.first_call(in_mode)
+        else:
+            completion = await in_mode(mode, False)
+        spend.add(completion)
+        self._progress(spend.attempts, spend)
+        self._model_seen = completion.model
+        return completion, mode
 
     def _progress(self, attempt: int, spend: Spend) -> None:
         if self.on_progress is not None:
@@ -251,15 +240,15 @@ class LlmEngine:
     async def _complete(
         self,
         messages: list[dict[str, str]],
-        schema: dict[str, Any],
+        format_: dict[str, Any],
         max_tokens: int,
         spend: Spend,
+        probing: bool,
     ) -> Completion:
-        probing = self._probing and self.mode in _FALLBACK
         try:
             return await self.transport.complete(
                 messages,
-                response_format(self.mode, schema),
+                format_,
                 max_tokens,
                 # A 500 may be the rejection itself; 502, 503 and 504 are still retried.
                 no_retry={500} if probing else frozenset(),
