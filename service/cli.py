@@ -9,6 +9,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -16,15 +17,15 @@ from schemas import Brief, SummaryOptions, SummaryRequest
 from service import __version__
 from service.config import Settings, describe_settings_error, get_settings
 from service.errors import NewsbriefError, plain_message
-from service.evaluation.gold import check_report, gold_files, load_gold
-from service.evaluation.report import render_table, report_json
-from service.evaluation.runner import ArticleRun, evaluate
 from service.files import articles_in, read_article, remove_unfinished_writes, write_atomically
 from service.logs import configure_logging
 from service.pipeline import llm_engine_for, resolve_engine, summarize
-from service.progress import LlmProgress
 from service.regenerate import Progress, regenerate
 from service.render import render_html, render_markdown
+
+if TYPE_CHECKING:
+    from service.evaluation.runner import ArticleRun
+    from service.progress import LlmProgress
 
 ENGINES = ("auto", "llm", "extractive")
 
@@ -197,6 +198,8 @@ async def _brief_one(request: SummaryRequest, settings: Settings, *, quiet: bool
     """The pipeline's brief; an llm brief shows its progress on standard error unless quiet."""
     if quiet or resolve_engine(request.options.engine, settings) != "llm":
         return await summarize(request, settings)
+    from service.progress import LlmProgress  # rich: loaded for an llm brief only
+
     async with llm_engine_for(settings) as llm:
         assert llm is not None  # resolve_engine checked that a model is configured
         with LlmProgress() as progress:
@@ -248,6 +251,11 @@ def _summaries(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here: `summarize` and `summaries` need none of the scoring.
+    from service.evaluation.gold import check_report, gold_files, load_gold
+    from service.evaluation.report import render_table, report_json
+    from service.evaluation.runner import evaluate
+
     folder: Path = args.gold
     if not folder.is_dir():
         return _fail(f"no such folder: {folder}")
@@ -271,7 +279,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _eval_progress(done: int, total: int, run: ArticleRun) -> None:
+def _eval_progress(done: int, total: int, run: "ArticleRun") -> None:
     status = f"failed ({run.error})" if run.error else "scored"
     print(f"[{done}/{total}] {run.score.name}: {status}", file=sys.stderr)
 

@@ -3,15 +3,17 @@
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from schemas import Brief, Meta, SummaryOptions, SummaryRequest
 from service.config import Settings
 from service.errors import NewsbriefError
 from service.evaluation.gold import GoldArticle
 from service.evaluation.scoring import ArticleScore, Scores, score, total
-from service.llm.engine import LlmEngine
 from service.pipeline import llm_engine_for, resolve_engine, summarize
+
+if TYPE_CHECKING:  # imported when used (service.pipeline): an extractive run never loads it
+    from service.llm.engine import LlmEngine
 
 SPLITS = ("tune", "heldout")
 EvalEngine = Literal["extractive", "llm"]
@@ -60,7 +62,7 @@ async def evaluate(
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
-    async def run(gold: GoldArticle, llm: LlmEngine | None) -> ArticleRun:
+    async def run(gold: GoldArticle, llm: "LlmEngine | None") -> ArticleRun:
         nonlocal done
         async with gate:
             result = await _run_one(gold, settings, engine, llm)
@@ -76,7 +78,7 @@ async def evaluate(
 
 
 async def _run_one(
-    gold: GoldArticle, settings: Settings, engine: EvalEngine, llm: LlmEngine | None
+    gold: GoldArticle, settings: Settings, engine: EvalEngine, llm: "LlmEngine | None"
 ) -> ArticleRun:
     request = SummaryRequest(text=gold.text, options=SummaryOptions(engine=engine))
     try:

@@ -27,10 +27,17 @@ from service.errors import (
     WorkerLost,
     WorkTimedOut,
 )
-from service.extractive.engine import extract
 from service.gate import Gate
 from service.llm.assemble import assemble
 from service.llm.completion import Completion
+from service.llm.crosscheck import (
+    Missed,
+    attribution_cues,
+    crosscheck,
+    crosscheck_reference,
+    missed_error,
+    missed_warning,
+)
 from service.llm.ground import Grounded, ground_answer
 from service.llm.output_mode import OutputModes, SchemaModeRejected
 from service.llm.prompts import ECHO_CAP, base_messages, echoed_answer, repair_messages
@@ -135,7 +142,7 @@ class LlmEngine:
         finally:
             reference.cancel()
 
-    async def _reference(self, article: Article) -> "list[Missed]":
+    async def _reference(self, article: Article) -> list[Missed]:
         """The sentences where the extractive rules see a cue: in a worker process when the
         service has a pool (the work then runs on another core), else in a thread. A
         reference that cannot be made (a pathological text past the pool's deadline) is
@@ -181,9 +188,9 @@ class LlmEngine:
                 again = settings.crosscheck_reask and spend.attempts < settings.max_attempts
                 if missed and again and not crosschecked:
                     crosschecked = True
-                    repair = (await _echo(completion), [_missed_error(m) for m in missed])
+                    repair = (await _echo(completion), [missed_error(m) for m in missed])
                     continue
-                return assemble(article, grounded, [_missed_warning(m) for m in missed])
+                return assemble(article, grounded, [missed_warning(m) for m in missed])
             repair = (await _echo(completion), _shown(grounded.errors))
         truncated = _cut_off(cuts) if len(cuts) > 1 else None
         if best is not None and best.anything:
@@ -193,7 +200,7 @@ class LlmEngine:
                     f"the last attempts failed: the answer was {truncated} (NEWSBRIEF_MAX_TOKENS)"
                 )
             missed = crosscheck(await reference, best)
-            return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
+            return assemble(article, best, dropped + [missed_warning(m) for m in missed])
         if truncated:
             raise ModelOutputInvalid(f"The model's answer was {truncated} (NEWSBRIEF_MAX_TOKENS).")
         errors = last.errors if last is not None else []
@@ -278,43 +285,6 @@ def response_format(mode: OutputMode, schema: dict[str, Any]) -> dict[str, Any]:
     if mode == "json_object_schema":
         return {"type": "json_object", "schema": schema}
     return {"type": "json_object"}
-
-
-@dataclass(frozen=True)
-class Missed:
-    """A sentence where the extractive engine sees attribution that no model claim cites."""
-
-    sentence: str
-    cue: str
-
-
-def attribution_cues(article: Article) -> list[Missed]:
-    """Each sentence where the extractive rules find a reporting cue, with its first cue."""
-    found: dict[str, Missed] = {}
-    for claim in extract(article).claims:
-        sentence = article.sentence_at(claim.evidence.start)
-        if claim.cue is not None and sentence is not None and sentence.id not in found:
-            found[sentence.id] = Missed(sentence.id, claim.cue)
-    return sorted(found.values(), key=lambda m: int(m.sentence[1:]))
-
-
-def crosscheck_reference(text: str, title: str | None) -> list[Missed]:
-    """`attribution_cues` of a text, for a worker process (which segments it again)."""
-    return attribution_cues(Article(text, title))
-
-
-def crosscheck(cues: list[Missed], grounded: Grounded) -> list[Missed]:
-    """The sentences with an attribution cue that no claim of the model cites."""
-    cited = {sid for claim in grounded.claims for sid in claim.sentences}
-    return [cue for cue in cues if cue.sentence not in cited]
-
-
-def _missed_warning(missed: Missed) -> str:
-    return f"{missed.sentence} has attribution ({missed.cue!r}) that no claim cites"
-
-
-def _missed_error(missed: Missed) -> str:
-    return f"$.claims: {missed.sentence} has a reporting cue ({missed.cue!r}) but no claim cites it"
 
 
 def _shown(errors: list[str]) -> list[str]:
