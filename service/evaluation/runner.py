@@ -1,6 +1,8 @@
 """Run an engine over gold articles through the one pipeline, and score each brief."""
 
 import asyncio
+import dataclasses
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -26,6 +28,7 @@ class ArticleRun:
     score: ArticleScore
     meta: Meta
     error: str | None = None
+    seconds: float = 0.0  # the brief's wall time, waiting for a slot excluded
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,9 @@ async def evaluate(
     async def run(gold: GoldArticle, llm: "LlmEngine | None") -> ArticleRun:
         nonlocal done
         async with gate:
+            started = time.perf_counter()
             result = await _run_one(gold, settings, engine, llm)
+            result = dataclasses.replace(result, seconds=time.perf_counter() - started)
         done += 1
         if progress is not None:
             progress(done, len(articles), result)

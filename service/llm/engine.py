@@ -43,6 +43,7 @@ from service.llm.output_mode import OutputModes, SchemaModeRejected
 from service.llm.prompts import ECHO_CAP, base_messages, echoed_answer, repair_messages
 from service.llm.schema import OutputMode, schema_for
 from service.llm.transport import ModelTransport
+from service.llm.window import answer_budget, echo_room, fits
 from service.workers import WorkerPool
 
 log = logging.getLogger("newsbrief")
@@ -162,20 +163,21 @@ class LlmEngine:
     ) -> EngineResult:
         settings = self.settings
         max_tokens = settings.max_tokens
-        cuts: list[int] = []  # the budgets at which answers were cut off
+        cuts: list[Cut] = []  # where answers were cut off
         repair: tuple[str, list[str]] | None = None
         best: Grounded | None = None
         last: Grounded | None = None
         crosschecked = False
         mode: OutputMode | None = None  # the brief's, from its first call on
         while spend.attempts < settings.max_attempts:
-            completion, mode = await self._call(article, repair, max_tokens, spend, mode)
+            completion, mode, sent = await self._call(article, repair, max_tokens, spend, mode)
             if completion.refusal:
                 raise ModelRefused(f"The model declined to answer: {completion.refusal[:300]}")
             if completion.finish_reason == "length":
                 # A cut-off answer is not re-asked blindly: one more try with room to finish.
-                cuts.append(max_tokens)
-                if len(cuts) > 1:
+                # Unless the context window set the budget: then a larger one cannot help.
+                cuts.append(Cut(sent, by_window=sent < max_tokens))
+                if len(cuts) > 1 or cuts[-1].by_window:
                     break
                 max_tokens *= TRUNCATION_BUDGET_FACTOR
                 log.info("answer truncated; retrying with max_tokens=%d", max_tokens)
@@ -192,17 +194,15 @@ class LlmEngine:
                     continue
                 return assemble(article, grounded, [missed_warning(m) for m in missed])
             repair = (await _echo(completion), _shown(grounded.errors))
-        truncated = _cut_off(cuts) if len(cuts) > 1 else None
+        truncated = _cut_off(cuts) if len(cuts) > 1 or (cuts and cuts[-1].by_window) else None
         if best is not None and best.anything:
             dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
             if truncated:
-                dropped.append(
-                    f"the last attempts failed: the answer was {truncated} (NEWSBRIEF_MAX_TOKENS)"
-                )
+                dropped.append(f"the last attempts failed: the answer was {truncated}")
             missed = crosscheck(await reference, best)
             return assemble(article, best, dropped + [missed_warning(m) for m in missed])
         if truncated:
-            raise ModelOutputInvalid(f"The model's answer was {truncated} (NEWSBRIEF_MAX_TOKENS).")
+            raise ModelOutputInvalid(f"The model's answer was {truncated}.")
         errors = last.errors if last is not None else []
         raise ModelOutputInvalid(
             f"The model's answer did not ground in the article after {spend.attempts} "
@@ -217,18 +217,25 @@ class LlmEngine:
         max_tokens: int,
         spend: Spend,
         mode: OutputMode | None,
-    ) -> tuple[Completion, OutputMode]:
-        """One attempt: in the brief's mode, or (its first) in the process's, probing it."""
+    ) -> tuple[Completion, OutputMode, int]:
+        """One attempt: in the brief's mode, or (its first) in the process's, probing it; with
+        the mode and the answer budget it was sent with."""
         ids = [s.id for s in article.sentences]
+        window = self.settings.context_tokens
+        sent = max_tokens
 
         async def in_mode(chosen: OutputMode, probing: bool) -> Completion:
+            nonlocal sent
             schema = schema_for(chosen, ids)
             messages = base_messages(article, chosen, schema)
             if repair is not None:
-                messages = repair_messages(messages, *repair)
+                messages = await _fitted_repair(messages, *repair, max_tokens, window)
+            sent = answer_budget(messages, max_tokens, window)
+            if sent < max_tokens:
+                log.info("max_tokens %d lowered to %d: the context window", max_tokens, sent)
             self._progress(spend.attempts + 1, spend)
             return await self._complete(
-                messages, response_format(chosen, schema), max_tokens, spend, probing
+                messages, response_format(chosen, schema), sent, spend, probing
             )
 
         if mode is None:
@@ -238,7 +245,7 @@ class LlmEngine:
         spend.add(completion)
         self._progress(spend.attempts, spend)
         self._model_seen = completion.model
-        return completion, mode
+        return completion, mode, sent
 
     def _progress(self, attempt: int, spend: Spend) -> None:
         if self.on_progress is not None:
@@ -294,10 +301,42 @@ def _shown(errors: list[str]) -> list[str]:
     return [*errors[:MAX_ERRORS_SHOWN], f"$: and {rest} more errors of the same kinds"]
 
 
-def _cut_off(cuts: list[int]) -> str:
-    """Where each cut was: 'cut off at 4096 tokens, then at 8192'."""
+@dataclass(frozen=True)
+class Cut:
+    """An answer cut off at `budget` tokens; `by_window` when the context window, not
+    NEWSBRIEF_MAX_TOKENS, had set that budget."""
+
+    budget: int
+    by_window: bool
+
+
+def _cut_off(cuts: list[Cut]) -> str:
+    """Where each cut was, and the setting that would give room: 'cut off at 4096 tokens, then
+    at 8192 (NEWSBRIEF_MAX_TOKENS)'; the context window's when it was the limit."""
     first, *then = cuts
-    return f"cut off at {first} tokens" + "".join(f", then at {n}" for n in then)
+    where = f"cut off at {first.budget} tokens" + "".join(f", then at {c.budget}" for c in then)
+    if cuts[-1].by_window:
+        return (
+            f"{where}, where the prompt filled the rest of the model's context "
+            "(NEWSBRIEF_CONTEXT_TOKENS; a larger NEWSBRIEF_MAX_TOKENS cannot help)"
+        )
+    return f"{where} (NEWSBRIEF_MAX_TOKENS)"
+
+
+async def _fitted_repair(
+    base: list[dict[str, str]], echo: str, errors: list[str], budget: int, window: int
+) -> list[dict[str, str]]:
+    """The re-ask, its echo of the last answer shortened when prompt and budget would not fit
+    the context window (a re-ask that fits goes as it always has, byte for byte)."""
+    messages = repair_messages(base, echo, errors)
+    if fits(messages, budget, window):
+        return messages
+    room = echo_room(repair_messages(base, "", errors), budget, window)
+    if room >= len(echo):
+        return messages
+    log.info("the re-ask's echo cut to %d characters to fit the context window", room)
+    shortened = await to_thread.run_sync(echoed_answer, echo, room)
+    return repair_messages(base, shortened, errors)
 
 
 async def _echo(completion: Completion) -> str:
