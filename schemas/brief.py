@@ -97,7 +97,16 @@ class Meta(_Model):
     """How the brief was made."""
 
     engine: Literal["llm", "extractive"] = Field(description="The engine that produced the brief.")
-    model: str | None = Field(default=None, description="The model name, for the llm engine.")
+    model: str | None = Field(
+        default=None, description="The model name, for the llm engine, as the server reported it."
+    )
+    requested_model: str | None = Field(
+        default=None,
+        # Left out when unset (and so from every extractive brief): absent means null.
+        exclude_if=lambda value: value is None,
+        description="The model name the llm engine was configured with (NEWSBRIEF_MODEL); "
+        "absent when unset, the server's own. Stored briefs are current against this.",
+    )
     prompt_version: str | None = Field(
         default=None, description="Hash of the prompt templates and model-facing schema (llm)."
     )

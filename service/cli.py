@@ -9,6 +9,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -16,15 +17,14 @@ from schemas import Brief, SummaryOptions, SummaryRequest
 from service import __version__
 from service.config import Settings, describe_settings_error, get_settings
 from service.errors import NewsbriefError, plain_message
-from service.evaluation.gold import check_report, gold_files, load_gold
-from service.evaluation.report import render_table, report_json
-from service.evaluation.runner import ArticleRun, evaluate
 from service.files import articles_in, read_article, remove_unfinished_writes, write_atomically
 from service.logs import configure_logging
 from service.pipeline import llm_engine_for, resolve_engine, summarize
-from service.progress import LlmProgress
 from service.regenerate import Progress, regenerate
 from service.render import render_html, render_markdown
+
+if TYPE_CHECKING:
+    from service.progress import LlmProgress
 
 ENGINES = ("auto", "llm", "extractive")
 
@@ -149,7 +149,13 @@ def _parser() -> argparse.ArgumentParser:
         "--gold", type=Path, default=Path("bench/devset"), help="gold folder (bench/devset)"
     )
     score.add_argument("--json", type=Path, help="default build/eval-<engine>.json")
-    score.add_argument("--jobs", type=int, default=4, help="articles briefed at once (default 4)")
+    score.add_argument(
+        "--jobs",
+        type=int,
+        help="articles briefed at once (default NEWSBRIEF_EVAL_JOBS, else 1 for a model "
+        "server on this machine, 4 otherwise)",
+    )
+    score.add_argument("--limit", type=int, help="score only the first N gold articles")
     score.add_argument("--check", action="store_true", help="only check the gold files")
     score.set_defaults(run=_eval)
 
@@ -197,6 +203,8 @@ async def _brief_one(request: SummaryRequest, settings: Settings, *, quiet: bool
     """The pipeline's brief; an llm brief shows its progress on standard error unless quiet."""
     if quiet or resolve_engine(request.options.engine, settings) != "llm":
         return await summarize(request, settings)
+    from service.progress import LlmProgress  # rich: loaded for an llm brief only
+
     async with llm_engine_for(settings) as llm:
         assert llm is not None  # resolve_engine checked that a model is configured
         with LlmProgress() as progress:
@@ -248,6 +256,11 @@ def _summaries(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here: `summarize` and `summaries` need none of the scoring.
+    from service.evaluation.gold import check_report, gold_files, load_gold
+    from service.evaluation.report import EvalProgress, render_table, report_json
+    from service.evaluation.runner import evaluate
+
     folder: Path = args.gold
     if not folder.is_dir():
         return _fail(f"no such folder: {folder}")
@@ -259,7 +272,12 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     if not gold:
         split = "" if args.split == "all" else f" of split {args.split}"
         return _fail(f"no gold files{split} in {folder} (<article>.json beside articles/)")
-    evaluation = asyncio.run(evaluate(gold, settings, args.engine, args.jobs, _eval_progress))
+    if args.limit is not None:
+        gold = gold[: max(0, args.limit)]
+    jobs = args.jobs or (settings.eval_parallelism() if args.engine == "llm" else 4)
+    progress = EvalProgress(args.engine)
+    _on_signal.so_far = progress.so_far  # an interrupt prints the table of what was scored
+    evaluation = asyncio.run(evaluate(gold, settings, args.engine, jobs, progress))
     path: Path = args.json or Path("build") / f"eval-{args.engine}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     figures = report_json(evaluation, str(folder), args.split)
@@ -269,11 +287,6 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     if evaluation.failures:
         return _fail(f"the {args.engine} engine failed on {len(evaluation.failures)} article(s)")
     return 0
-
-
-def _eval_progress(done: int, total: int, run: ArticleRun) -> None:
-    status = f"failed ({run.error})" if run.error else "scored"
-    print(f"[{done}/{total}] {run.score.name}: {status}", file=sys.stderr)
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:

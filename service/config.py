@@ -3,6 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -17,6 +18,8 @@ LogFormat = Literal["text", "json"]
 # Where the llm engine goes when no NEWSBRIEF_BASE_URL names a server: always said, never left
 # to the SDK, which would otherwise read OPENAI_BASE_URL by itself.
 OPENAI_URL = "https://api.openai.com/v1"
+# Hosts whose model server is taken to be this machine's: llama.cpp's has a single slot.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 
 
 class Settings(BaseSettings):
@@ -56,6 +59,12 @@ class Settings(BaseSettings):
     max_tokens: int = Field(
         default=4096, ge=64, description="Output budget per model call, in tokens."
     )
+    context_tokens: int = Field(
+        default=8192,
+        ge=512,
+        description="The model server's context window in tokens (llama.cpp's --n_ctx): the "
+        "prompt and the answer budget are kept inside it, a re-ask's echo shortened first.",
+    )
     temperature: float = Field(
         default=0.0, ge=0, le=2, description="Sampling temperature; 0 for repeatable answers."
     )
@@ -84,6 +93,13 @@ class Settings(BaseSettings):
     )
     max_queue: int = Field(
         default=16, ge=0, description="Briefs that may wait for a free slot; beyond, 429."
+    )
+    eval_jobs: int | None = Field(
+        default=None,
+        ge=1,
+        description="Articles `newsbrief eval` briefs at once; unset: 1 for a model server on "
+        "this machine (a local base URL: a single-slot server queues the others, and the "
+        "queue counts against NEWSBRIEF_TIMEOUT), else 4.",
     )
     crosscheck_reask: bool = Field(
         default=False,
@@ -149,6 +165,19 @@ class Settings(BaseSettings):
         if self.base_url is not None:
             return True
         return self.api_key is not None and self.model is not None
+
+    def eval_parallelism(self) -> int:
+        """NEWSBRIEF_EVAL_JOBS, else 1 for a local model server and 4 for a remote one."""
+        if self.eval_jobs is not None:
+            return self.eval_jobs
+        return 1 if self.local_model_server() else 4
+
+    def local_model_server(self) -> bool:
+        """Whether NEWSBRIEF_BASE_URL names a server on this machine (loopback)."""
+        if self.base_url is None:
+            return False
+        host = urlsplit(self.base_url).hostname or ""
+        return host in LOCAL_HOSTS or host.startswith("127.")
 
     def endpoint(self) -> str:
         """The model server the llm engine calls."""

@@ -1,10 +1,13 @@
-"""The one pipeline: the API, the CLI and `make summaries` all call `summarize`."""
+"""The one pipeline: the API, the CLI and `make summaries` all call `summarize`.
+
+The llm engine (and with it the openai SDK, about half a second of imports) is imported only
+when an llm brief is made: an extractive run never loads it."""
 
 import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anyio import to_thread
 
@@ -18,9 +21,10 @@ from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
 from service.flights import Flights
 from service.language import not_english_warning
-from service.llm.engine import LlmEngine
-from service.llm.prompts import prompt_version
 from service.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from service.llm.engine import LlmEngine
 
 
 def resolve_engine(requested: str, settings: Settings) -> str:
@@ -43,18 +47,26 @@ def brief_key(request: SummaryRequest, engine: str, settings: Settings) -> Brief
         title=request.title,
         engine=engine,
         model=settings.model if llm else None,
-        prompt_version=prompt_version() if llm else None,
+        prompt_version=_prompt_version() if llm else None,
         engine_version=None if llm else engine_version(),
         schema_version=SCHEMA_VERSION,
     )
 
 
+def _prompt_version() -> str:
+    from service.llm.prompts import prompt_version
+
+    return prompt_version()
+
+
 @asynccontextmanager
-async def llm_engine_for(settings: Settings) -> AsyncIterator[LlmEngine | None]:
+async def llm_engine_for(settings: Settings) -> "AsyncIterator[LlmEngine | None]":
     """The llm engine for a run (its client closed after), or None with no model configured."""
     if not settings.model_configured():
         yield None
         return
+    from service.llm.engine import LlmEngine
+
     engine = LlmEngine(settings)
     try:
         yield engine
@@ -66,7 +78,7 @@ async def summarize(
     request: SummaryRequest,
     settings: Settings,
     cache: BriefCache | None = None,
-    llm: LlmEngine | None = None,
+    llm: "LlmEngine | None" = None,
     *,
     pool: WorkerPool | None = None,
     flights: Flights[bytes] | None = None,
@@ -84,7 +96,7 @@ async def summarize_encoded(
     request: SummaryRequest,
     settings: Settings,
     cache: BriefCache | None = None,
-    llm: LlmEngine | None = None,
+    llm: "LlmEngine | None" = None,
     *,
     pool: WorkerPool | None = None,
     flights: Flights[bytes] | None = None,
@@ -126,7 +138,7 @@ async def _run(
     request: SummaryRequest,
     engine: str,
     settings: Settings,
-    llm: LlmEngine | None,
+    llm: "LlmEngine | None",
     pool: WorkerPool | None,
     started: float,
 ) -> bytes:
@@ -154,7 +166,7 @@ def summarize_sync(request: SummaryRequest, settings: Settings) -> Brief:
     return asyncio.run(summarize(request, settings))
 
 
-async def _run_llm(request: SummaryRequest, llm: LlmEngine, started: float) -> Brief:
+async def _run_llm(request: SummaryRequest, llm: "LlmEngine", started: float) -> Brief:
     t0 = time.perf_counter()
     article = await to_thread.run_sync(Article, request.text, request.title)
     t1 = time.perf_counter()
@@ -172,7 +184,8 @@ async def _run_llm(request: SummaryRequest, llm: LlmEngine, started: float) -> B
         text_sha256=text_sha256(request.text),
         engine="llm",
         model=outcome.model or llm.transport.model,
-        prompt_version=prompt_version(),
+        requested_model=llm.settings.model,
+        prompt_version=_prompt_version(),
         attempts=outcome.spend.attempts,
         model_calls=outcome.spend.calls,
         usage=outcome.spend.usage,

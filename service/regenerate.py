@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -15,8 +16,10 @@ from service.cache import text_sha256
 from service.config import Settings
 from service.errors import NewsbriefError, plain_message
 from service.files import abandoned_temp_files, articles_in, read_article, write_atomically
-from service.llm.engine import LlmEngine
 from service.pipeline import brief_key, llm_engine_for, resolve_engine, summarize
+
+if TYPE_CHECKING:  # imported when used (service.pipeline): an extractive run never loads it
+    from service.llm.engine import LlmEngine
 
 BRIEF_SUFFIX = ".brief.json"
 LEFTOVER = "temporary file left by an interrupted run"
@@ -55,7 +58,9 @@ def _staleness(
     checks = [
         ("text changed", meta.text_sha256, text_sha256(text)),
         ("engine changed", meta.engine, key.engine),
-        ("model changed", meta.model, key.model),
+        # What the user configured (NEWSBRIEF_MODEL, perhaps unset), not meta.model: that is
+        # the name the server reported, which an unset or aliased setting never equals.
+        ("NEWSBRIEF_MODEL changed", meta.requested_model, key.model),
         ("prompt version changed", meta.prompt_version, key.prompt_version),
         ("engine rules changed", meta.engine_version, key.engine_version),
         ("schema version changed", meta.schema_version, key.schema_version),
@@ -76,7 +81,7 @@ def _parse_brief(stored: str | None) -> Brief | None:
 
 
 async def _brief_one(
-    path: Path, settings: Settings, engine: str, force: bool, check: bool, llm: LlmEngine | None
+    path: Path, settings: Settings, engine: str, force: bool, check: bool, llm: "LlmEngine | None"
 ) -> Outcome:
     """Check or (re)write the brief of one article; never raises."""
     name = path.name
@@ -146,7 +151,7 @@ async def regenerate(
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
-    async def run(path: Path, llm: LlmEngine | None) -> Outcome:
+    async def run(path: Path, llm: "LlmEngine | None") -> Outcome:
         nonlocal done
         async with gate:
             outcome = await _brief_one(path, settings, resolved, force, check, llm)

@@ -44,11 +44,31 @@ def render_markdown(brief: Brief, title: str | None = None) -> str:
     for hedge in brief.hedges:
         where = f" (claim {hedge.claim})" if hedge.claim else ""
         lines.append(f"- {hedge.kind}: “{hedge.span.text}”{where}")
+    lines += ["", f"_{_made(brief)}_"]
     meta = brief.meta
-    lines += ["", f"_engine: {meta.engine}, schema {meta.schema_version}_"]
     if meta.warnings:
         lines += ["", "## Warnings", "", *(f"- {w}" for w in meta.warnings)]
     return "\n".join(lines) + "\n"
+
+
+def _made(brief: Brief) -> str:
+    """How the brief was made, in one line: engine, and for the llm its attempts, calls,
+    tokens; then the time."""
+    meta = brief.meta
+    parts = [f"engine: {meta.engine}" + (f" ({meta.model})" if meta.model else "")]
+    if meta.engine == "llm":
+        usage = meta.usage
+        plural = "" if meta.attempts == 1 else "s"
+        parts += [
+            f"{meta.attempts} attempt{plural} in {meta.model_calls} model call"
+            + ("" if meta.model_calls == 1 else "s"),
+            f"{usage.total_tokens:,} tokens ({usage.prompt_tokens:,} prompt + "
+            f"{usage.completion_tokens:,} completion)",
+        ]
+    if (total := meta.timings_ms.get("total")) is not None:
+        parts.append(f"{total / 1000:.1f} s" if total >= 1000 else f"{total:.0f} ms")
+    parts.append(f"schema {meta.schema_version}")
+    return ", ".join(parts)
 
 
 def render_html(brief: Brief, text: str, title: str | None = None) -> str:

@@ -4,6 +4,7 @@ and `summaries` on a folder with no articles."""
 import argparse
 import asyncio
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -117,3 +118,29 @@ def test_the_engine_reports_each_attempt_as_it_starts_and_when_it_is_answered(
     with pytest.raises(ModelOutputInvalid):
         asyncio.run(brief())
     assert reports == [(1, 3, 0), (1, 3, 15), (2, 3, 15), (2, 3, 40), (3, 3, 40), (3, 3, 75)]
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+@pytest.mark.usefixtures("model_on_loopback")
+def test_markdown_of_an_llm_brief_shows_attempts_usage_and_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["summarize", str(SEED_ARTICLE), "--engine", "llm", "--format", "markdown"]) == 0
+    made = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("_engine"))
+    tokens = PROMPT_TOKENS + COMPLETION_TOKENS
+    assert made.startswith("_engine: llm (fake-model), 1 attempt in 1 model call, ")
+    assert (
+        f"{tokens:,} tokens ({PROMPT_TOKENS:,} prompt + {COMPLETION_TOKENS:,} completion)" in made
+    )
+    assert re.search(r", \d+(\.\d)? m?s, schema 1\.0_$", made), made
+
+
+def test_markdown_of_an_extractive_brief_shows_its_engine_and_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert (
+        main(["summarize", str(SEED_ARTICLE), "--engine", "extractive", "--format", "markdown"])
+        == 0
+    )
+    made = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("_engine"))
+    assert re.fullmatch(r"_engine: extractive, \d+ ms, schema 1\.0_", made), made

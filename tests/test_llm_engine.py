@@ -303,10 +303,15 @@ def huge_answer(characters: int) -> str:
     return json.dumps(answer)
 
 
+# A context so large that ECHO_CAP, not the window, bounds the echo (tests/test_context_window.py
+# has the window's own bounds).
+WIDE_CONTEXT = llm_settings(context_tokens=1_000_000)
+
+
 def test_a_huge_answer_is_echoed_cut_to_the_cap(seed_text: str) -> None:
     huge = huge_answer(20_000_000)
     server = FakeModelServer().answer(huge).answer(strong_answer())
-    brief_with(server, seed_text)
+    brief_with(server, seed_text, WIDE_CONTEXT)
     first, second = server.requests
     echoed = second["messages"][2]["content"]
     compact = json.dumps(json.loads(huge), ensure_ascii=False, separators=(",", ":"))
@@ -336,7 +341,7 @@ def test_an_answer_within_the_cap_is_echoed_as_it_came(seed_text: str) -> None:
 
 def test_a_huge_answer_that_is_not_json_is_echoed_cut(seed_text: str) -> None:
     server = FakeModelServer().answer("{" + "x" * 1_000_000).answer(strong_answer())
-    brief_with(server, seed_text)
+    brief_with(server, seed_text, WIDE_CONTEXT)
     echoed = server.requests[1]["messages"][2]["content"]
     assert echoed.startswith("{xxx")
     assert echoed.endswith("only its first 32,000 are shown]")

@@ -1,8 +1,11 @@
 """An evaluation for people (a table) and for programs (JSON), with the same figures."""
 
+import sys
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
-from service.evaluation.runner import Evaluation
+from service.evaluation.runner import ArticleRun, EvalEngine, Evaluation
 from service.evaluation.scoring import Scores
 from service.evaluation.targets import TARGETS
 
@@ -51,6 +54,39 @@ def render_table(evaluation: Evaluation) -> str:
     for run in evaluation.failures:
         lines.append(f"FAILED {run.score.name}: {run.error} (scored as predicting nothing)")
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class EvalProgress:
+    """Prints a line per article as it is scored (its time, and the run's), and keeps the runs,
+    so that an interrupted eval can print the table of what was scored."""
+
+    engine: EvalEngine
+    runs: list[ArticleRun] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+    def __call__(self, done: int, total: int, run: ArticleRun) -> None:
+        self.runs.append(run)
+        status = f"failed ({run.error})" if run.error else "scored"
+        elapsed = _duration(time.perf_counter() - self.started)
+        # One write with its newline: a signal between two would glue the interrupt's line on.
+        sys.stderr.write(
+            f"[{done}/{total}] {run.score.name}: {status} in {run.seconds:.1f} s "
+            f"({elapsed} elapsed)\n"
+        )
+
+    def so_far(self) -> str:
+        """What an interrupt reports: the table of the articles scored, if any."""
+        if not self.runs:
+            return "no article was scored"
+        table = render_table(Evaluation(self.engine, tuple(self.runs)))
+        count = _articles(len(self.runs))
+        return f"{count} scored; the figures so far (nothing written):\n{table}"
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes}m{rest:02d}s" if minutes else f"{seconds:.1f} s"
 
 
 def render_rows(rows: list[tuple[str, str, Scores]], totals: int = 0) -> list[str]:

@@ -1,17 +1,21 @@
 """Run an engine over gold articles through the one pipeline, and score each brief."""
 
 import asyncio
+import dataclasses
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from schemas import Brief, Meta, SummaryOptions, SummaryRequest
 from service.config import Settings
 from service.errors import NewsbriefError
 from service.evaluation.gold import GoldArticle
 from service.evaluation.scoring import ArticleScore, Scores, score, total
-from service.llm.engine import LlmEngine
 from service.pipeline import llm_engine_for, resolve_engine, summarize
+
+if TYPE_CHECKING:  # imported when used (service.pipeline): an extractive run never loads it
+    from service.llm.engine import LlmEngine
 
 SPLITS = ("tune", "heldout")
 EvalEngine = Literal["extractive", "llm"]
@@ -24,6 +28,7 @@ class ArticleRun:
     score: ArticleScore
     meta: Meta
     error: str | None = None
+    seconds: float = 0.0  # the brief's wall time, waiting for a slot excluded
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +65,12 @@ async def evaluate(
     gate = asyncio.Semaphore(max(1, jobs))
     done = 0
 
-    async def run(gold: GoldArticle, llm: LlmEngine | None) -> ArticleRun:
+    async def run(gold: GoldArticle, llm: "LlmEngine | None") -> ArticleRun:
         nonlocal done
         async with gate:
+            started = time.perf_counter()
             result = await _run_one(gold, settings, engine, llm)
+            result = dataclasses.replace(result, seconds=time.perf_counter() - started)
         done += 1
         if progress is not None:
             progress(done, len(articles), result)
@@ -76,7 +83,7 @@ async def evaluate(
 
 
 async def _run_one(
-    gold: GoldArticle, settings: Settings, engine: EvalEngine, llm: LlmEngine | None
+    gold: GoldArticle, settings: Settings, engine: EvalEngine, llm: "LlmEngine | None"
 ) -> ArticleRun:
     request = SummaryRequest(text=gold.text, options=SummaryOptions(engine=engine))
     try:

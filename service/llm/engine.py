@@ -27,14 +27,23 @@ from service.errors import (
     WorkerLost,
     WorkTimedOut,
 )
-from service.extractive.engine import extract
 from service.gate import Gate
 from service.llm.assemble import assemble
 from service.llm.completion import Completion
+from service.llm.crosscheck import (
+    Missed,
+    attribution_cues,
+    crosscheck,
+    crosscheck_reference,
+    missed_error,
+    missed_warning,
+)
 from service.llm.ground import Grounded, ground_answer
+from service.llm.output_mode import OutputModes, SchemaModeRejected
 from service.llm.prompts import ECHO_CAP, base_messages, echoed_answer, repair_messages
 from service.llm.schema import OutputMode, schema_for
 from service.llm.transport import ModelTransport
+from service.llm.window import answer_budget, echo_room, fits
 from service.workers import WorkerPool
 
 log = logging.getLogger("newsbrief")
@@ -66,8 +75,12 @@ class Spend:
         )
 
     def report(self) -> dict[str, Any]:
-        """The members a failure's problem body carries."""
-        return {"attempts": self.attempts, "usage": self.usage.model_dump()}
+        """The members every failure's problem body carries: the spend as counted."""
+        return {
+            "attempts": self.attempts,
+            "model_calls": self.calls,
+            "usage": self.usage.model_dump(),
+        }
 
 
 @dataclass
@@ -77,18 +90,6 @@ class LlmOutcome:
     model: str
 
 
-class SchemaModeRejected(Exception):
-    """The server refused the output mode's response_format (llama.cpp answers json_schema
-    with a 500; OpenAI answers an unknown response_format key with a 400)."""
-
-
-# In `auto`, each mode the server rejects gives way to the next, once per engine.
-_FALLBACK: dict[OutputMode, OutputMode] = {
-    "json_schema": "json_object_schema",
-    "json_object_schema": "json_object",
-}
-
-
 class LlmEngine:
     """One per process: the shared client, the concurrency gate and the output mode in use."""
 
@@ -96,11 +97,7 @@ class LlmEngine:
         self.settings = settings
         self.transport = ModelTransport(settings, http_client)
         self.gate = Gate(settings.max_inflight, settings.max_queue)
-        chosen = settings.output_mode
-        self.mode: OutputMode = "json_schema" if chosen == "auto" else chosen
-        # Until the server has answered once in the current mode, a rejection of that mode's
-        # response_format moves to the next mode; after that, errors are only errors.
-        self._probing = chosen == "auto"
+        self.modes = OutputModes(settings.output_mode)
         self._model_seen: str | None = None
         # The service's worker processes, when it has them (the API's lifespan sets this).
         self.pool: WorkerPool | None = None
@@ -113,22 +110,30 @@ class LlmEngine:
 
     async def brief(self, article: Article) -> LlmOutcome:
         """Brief one article, or raise the service error that says why not."""
-        async with self.gate.slot():
-            spend = Spend()
-            deadline = self.settings.brief_deadline
-            try:
-                # Retries and re-asks each have their own bounds; this bounds them together,
-                # so that no brief holds a slot of the gate for longer.
-                async with asyncio.timeout(deadline):
-                    result = await self._run(article, spend)
-            except TimeoutError:
-                calls = f"{spend.calls} call{'s' if spend.calls != 1 else ''}"
-                raise ModelTimedOut(
-                    f"The brief took more than {deadline:g} s of model time over {calls} "
-                    "(NEWSBRIEF_BRIEF_DEADLINE).",
-                    extra=spend.report(),
-                ) from None
-            return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
+        spend = Spend()
+        try:
+            async with self.gate.slot():
+                result = await self._within_deadline(article, spend)
+        except NewsbriefError as exc:
+            # Every failure says what it cost, whichever step raised it (an overloaded gate: 0).
+            exc.extra = {**exc.extra, **spend.report()}
+            raise
+        return LlmOutcome(result=result, spend=spend, model=self._model_seen or "")
+
+    async def _within_deadline(self, article: Article, spend: Spend) -> EngineResult:
+        deadline = self.settings.brief_deadline
+        try:
+            # Retries and re-asks each have their own bounds; this bounds them together, so
+            # that no brief holds a slot of the gate for longer.
+            async with asyncio.timeout(deadline):
+                return await self._run(article, spend)
+        except TimeoutError:
+            calls = f"{spend.calls} call{'s' if spend.calls != 1 else ''}"
+            answered = f"{spend.attempts} answered" if spend.attempts else "none answered"
+            raise ModelTimedOut(
+                f"The brief took more than {deadline:g} s of model time over {calls} "
+                f"({answered}; NEWSBRIEF_BRIEF_DEADLINE)."
+            ) from None
 
     async def _run(self, article: Article, spend: Spend) -> EngineResult:
         # The cross-check's reference, made once per brief while the model thinks.
@@ -138,7 +143,7 @@ class LlmEngine:
         finally:
             reference.cancel()
 
-    async def _reference(self, article: Article) -> "list[Missed]":
+    async def _reference(self, article: Article) -> list[Missed]:
         """The sentences where the extractive rules see a cue: in a worker process when the
         service has a pool (the work then runs on another core), else in a thread. A
         reference that cannot be made (a pathological text past the pool's deadline) is
@@ -158,22 +163,21 @@ class LlmEngine:
     ) -> EngineResult:
         settings = self.settings
         max_tokens = settings.max_tokens
-        cuts: list[int] = []  # the budgets at which answers were cut off
+        cuts: list[Cut] = []  # where answers were cut off
         repair: tuple[str, list[str]] | None = None
         best: Grounded | None = None
         last: Grounded | None = None
         crosschecked = False
+        mode: OutputMode | None = None  # the brief's, from its first call on
         while spend.attempts < settings.max_attempts:
-            completion = await self._call(article, repair, max_tokens, spend)
+            completion, mode, sent = await self._call(article, repair, max_tokens, spend, mode)
             if completion.refusal:
-                raise ModelRefused(
-                    f"The model declined to answer: {completion.refusal[:300]}",
-                    extra=spend.report(),
-                )
+                raise ModelRefused(f"The model declined to answer: {completion.refusal[:300]}")
             if completion.finish_reason == "length":
                 # A cut-off answer is not re-asked blindly: one more try with room to finish.
-                cuts.append(max_tokens)
-                if len(cuts) > 1:
+                # Unless the context window set the budget: then a larger one cannot help.
+                cuts.append(Cut(sent, by_window=sent < max_tokens))
+                if len(cuts) > 1 or cuts[-1].by_window:
                     break
                 max_tokens *= TRUNCATION_BUDGET_FACTOR
                 log.info("answer truncated; retrying with max_tokens=%d", max_tokens)
@@ -186,30 +190,24 @@ class LlmEngine:
                 again = settings.crosscheck_reask and spend.attempts < settings.max_attempts
                 if missed and again and not crosschecked:
                     crosschecked = True
-                    repair = (await _echo(completion), [_missed_error(m) for m in missed])
+                    repair = (await _echo(completion), [missed_error(m) for m in missed])
                     continue
-                return assemble(article, grounded, [_missed_warning(m) for m in missed])
+                return assemble(article, grounded, [missed_warning(m) for m in missed])
             repair = (await _echo(completion), _shown(grounded.errors))
-        truncated = _cut_off(cuts) if len(cuts) > 1 else None
+        truncated = _cut_off(cuts) if len(cuts) > 1 or (cuts and cuts[-1].by_window) else None
         if best is not None and best.anything:
             dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
             if truncated:
-                dropped.append(
-                    f"the last attempts failed: the answer was {truncated} (NEWSBRIEF_MAX_TOKENS)"
-                )
+                dropped.append(f"the last attempts failed: the answer was {truncated}")
             missed = crosscheck(await reference, best)
-            return assemble(article, best, dropped + [_missed_warning(m) for m in missed])
+            return assemble(article, best, dropped + [missed_warning(m) for m in missed])
         if truncated:
-            raise ModelOutputInvalid(
-                f"The model's answer was {truncated} (NEWSBRIEF_MAX_TOKENS).",
-                extra=spend.report(),
-            )
+            raise ModelOutputInvalid(f"The model's answer was {truncated}.")
         errors = last.errors if last is not None else []
         raise ModelOutputInvalid(
             f"The model's answer did not ground in the article after {spend.attempts} "
             "attempts; nothing could be kept.",
             errors=[{"message": e} for e in errors],
-            extra=spend.report(),
         )
 
     async def _call(
@@ -218,31 +216,36 @@ class LlmEngine:
         repair: tuple[str, list[str]] | None,
         max_tokens: int,
         spend: Spend,
-    ) -> Completion:
+        mode: OutputMode | None,
+    ) -> tuple[Completion, OutputMode, int]:
+        """One attempt: in the brief's mode, or (its first) in the process's, probing it; with
+        the mode and the answer budget it was sent with."""
         ids = [s.id for s in article.sentences]
-        while True:
-            schema = schema_for(self.mode, ids)
-            messages = base_messages(article, self.mode, schema)
+        window = self.settings.context_tokens
+        sent = max_tokens
+
+        async def in_mode(chosen: OutputMode, probing: bool) -> Completion:
+            nonlocal sent
+            schema = schema_for(chosen, ids)
+            messages = base_messages(article, chosen, schema)
             if repair is not None:
-                messages = repair_messages(messages, *repair)
+                messages = await _fitted_repair(messages, *repair, max_tokens, window)
+            sent = answer_budget(messages, max_tokens, window)
+            if sent < max_tokens:
+                log.info("max_tokens %d lowered to %d: the context window", max_tokens, sent)
             self._progress(spend.attempts + 1, spend)
-            try:
-                completion = await self._complete(messages, schema, max_tokens, spend)
-            except SchemaModeRejected:
-                # llama.cpp's server rejects json_schema; it honours json_object with a schema.
-                fallback = _FALLBACK[self.mode]
-                log.warning("the model server rejected %s; using %s", self.mode, fallback)
-                self.mode = fallback
-                self._probing = fallback in _FALLBACK
-                continue
-            except NewsbriefError as exc:
-                exc.extra = {**exc.extra, **spend.report()}
-                raise
-            spend.add(completion)
-            self._progress(spend.attempts, spend)
-            self._model_seen = completion.model
-            self._probing = False  # the server takes this mode: keep it
-            return completion
+            return await self._complete(
+                messages, response_format(chosen, schema), sent, spend, probing
+            )
+
+        if mode is None:
+            mode, completion = await self.modes.first_call(in_mode)
+        else:
+            completion = await in_mode(mode, False)
+        spend.add(completion)
+        self._progress(spend.attempts, spend)
+        self._model_seen = completion.model
+        return completion, mode, sent
 
     def _progress(self, attempt: int, spend: Spend) -> None:
         if self.on_progress is not None:
@@ -251,15 +254,15 @@ class LlmEngine:
     async def _complete(
         self,
         messages: list[dict[str, str]],
-        schema: dict[str, Any],
+        format_: dict[str, Any],
         max_tokens: int,
         spend: Spend,
+        probing: bool,
     ) -> Completion:
-        probing = self._probing and self.mode in _FALLBACK
         try:
             return await self.transport.complete(
                 messages,
-                response_format(self.mode, schema),
+                format_,
                 max_tokens,
                 # A 500 may be the rejection itself; 502, 503 and 504 are still retried.
                 no_retry={500} if probing else frozenset(),
@@ -291,43 +294,6 @@ def response_format(mode: OutputMode, schema: dict[str, Any]) -> dict[str, Any]:
     return {"type": "json_object"}
 
 
-@dataclass(frozen=True)
-class Missed:
-    """A sentence where the extractive engine sees attribution that no model claim cites."""
-
-    sentence: str
-    cue: str
-
-
-def attribution_cues(article: Article) -> list[Missed]:
-    """Each sentence where the extractive rules find a reporting cue, with its first cue."""
-    found: dict[str, Missed] = {}
-    for claim in extract(article).claims:
-        sentence = article.sentence_at(claim.evidence.start)
-        if claim.cue is not None and sentence is not None and sentence.id not in found:
-            found[sentence.id] = Missed(sentence.id, claim.cue)
-    return sorted(found.values(), key=lambda m: int(m.sentence[1:]))
-
-
-def crosscheck_reference(text: str, title: str | None) -> list[Missed]:
-    """`attribution_cues` of a text, for a worker process (which segments it again)."""
-    return attribution_cues(Article(text, title))
-
-
-def crosscheck(cues: list[Missed], grounded: Grounded) -> list[Missed]:
-    """The sentences with an attribution cue that no claim of the model cites."""
-    cited = {sid for claim in grounded.claims for sid in claim.sentences}
-    return [cue for cue in cues if cue.sentence not in cited]
-
-
-def _missed_warning(missed: Missed) -> str:
-    return f"{missed.sentence} has attribution ({missed.cue!r}) that no claim cites"
-
-
-def _missed_error(missed: Missed) -> str:
-    return f"$.claims: {missed.sentence} has a reporting cue ({missed.cue!r}) but no claim cites it"
-
-
 def _shown(errors: list[str]) -> list[str]:
     if len(errors) <= MAX_ERRORS_SHOWN:
         return errors
@@ -335,10 +301,42 @@ def _shown(errors: list[str]) -> list[str]:
     return [*errors[:MAX_ERRORS_SHOWN], f"$: and {rest} more errors of the same kinds"]
 
 
-def _cut_off(cuts: list[int]) -> str:
-    """Where each cut was: 'cut off at 4096 tokens, then at 8192'."""
+@dataclass(frozen=True)
+class Cut:
+    """An answer cut off at `budget` tokens; `by_window` when the context window, not
+    NEWSBRIEF_MAX_TOKENS, had set that budget."""
+
+    budget: int
+    by_window: bool
+
+
+def _cut_off(cuts: list[Cut]) -> str:
+    """Where each cut was, and the setting that would give room: 'cut off at 4096 tokens, then
+    at 8192 (NEWSBRIEF_MAX_TOKENS)'; the context window's when it was the limit."""
     first, *then = cuts
-    return f"cut off at {first} tokens" + "".join(f", then at {n}" for n in then)
+    where = f"cut off at {first.budget} tokens" + "".join(f", then at {c.budget}" for c in then)
+    if cuts[-1].by_window:
+        return (
+            f"{where}, where the prompt filled the rest of the model's context "
+            "(NEWSBRIEF_CONTEXT_TOKENS; a larger NEWSBRIEF_MAX_TOKENS cannot help)"
+        )
+    return f"{where} (NEWSBRIEF_MAX_TOKENS)"
+
+
+async def _fitted_repair(
+    base: list[dict[str, str]], echo: str, errors: list[str], budget: int, window: int
+) -> list[dict[str, str]]:
+    """The re-ask, its echo of the last answer shortened when prompt and budget would not fit
+    the context window (a re-ask that fits goes as it always has, byte for byte)."""
+    messages = repair_messages(base, echo, errors)
+    if fits(messages, budget, window):
+        return messages
+    room = echo_room(repair_messages(base, "", errors), budget, window)
+    if room >= len(echo):
+        return messages
+    log.info("the re-ask's echo cut to %d characters to fit the context window", room)
+    shortened = await to_thread.run_sync(echoed_answer, echo, room)
+    return repair_messages(base, shortened, errors)
 
 
 async def _echo(completion: Completion) -> str:

@@ -128,21 +128,21 @@ def repair_messages(
     ]
 
 
-def echoed_answer(content: str) -> str:
-    """The last answer as a re-ask shows it, at most ECHO_CAP characters and a marker.
+def echoed_answer(content: str, cap: int = ECHO_CAP) -> str:
+    """The last answer as a re-ask shows it, at most `cap` characters and a marker.
 
     An answer within the cap is shown as it came (so an ordinary re-ask carries it byte for
     byte); a longer one as its JSON re-serialised compactly, when that fits; else the first
     ECHO_CAP characters (of the compact JSON, when it parsed) and a line saying it was cut."""
-    if len(content) <= ECHO_CAP:
+    if len(content) <= cap:
         return content
     value, error = parse_answer(content)
     shown = content
     if error is None:
         shown = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        if len(shown) <= ECHO_CAP:
+        if len(shown) <= cap:
             return shown
     return (
-        shown[:ECHO_CAP] + f"\n[cut here: the answer had {len(content):,} characters; only "
-        f"its first {ECHO_CAP:,} are shown]"
+        shown[:cap] + f"\n[cut here: the answer had {len(content):,} characters; only "
+        f"its first {cap:,} are shown]"
     )
