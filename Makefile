@@ -19,7 +19,7 @@ FUZZ_EXAMPLES ?= 1000
 .DEFAULT_GOAL := help
 # The two install stamps share one virtual environment: never run pip twice at once.
 .NOTPARALLEL:
-.PHONY: help install run test lint format summaries summaries-check eval agreement bench bench-worst bench-load bench-llm fuzz \
+.PHONY: help install run test lint format summaries summaries-check eval verb-forms agreement bench bench-worst bench-load bench-llm fuzz \
 	local-llm record clean
 
 help: ## list the targets
@@ -71,6 +71,9 @@ summaries-check: $(RUN_STAMP) ## exit non-zero if any brief in seeds/ is missing
 
 eval: $(RUN_STAMP) ## score ENGINE against the gold labels in GOLD (bench/devset); JSON in build/
 	$(BIN)/newsbrief eval --engine $(ENGINE) --split $(SPLIT) --gold $(GOLD)
+
+verb-forms: $(RUN_STAMP) ## regenerate service/extractive/verb_forms.json from lemminflect (a test checks it)
+	$(BIN)/python -m service.extractive.lexicon
 
 agreement: $(RUN_STAMP) ## inter-labeller agreement: bench/devset/agreement/ scored against the gold files
 	$(BIN)/python bench/devset/agreement.py

@@ -1,5 +1,7 @@
 """The reporting-verb lexicon by class, the named rule tables and the engine version."""
 
+import json
+
 import pytest
 
 from service.extractive import cues, engine, lexicon
@@ -352,3 +354,12 @@ def test_senses_that_are_not_claims_or_hedges(text: str) -> None:
     brief = brief_of(text)
     assert brief.claims == []
     assert brief.hedges == []
+
+
+def test_the_stored_verb_forms_are_lemminflects_for_every_verb_the_rules_ask() -> None:
+    """verb_forms.json is generated (make verb-forms): it must hold exactly what lemminflect
+    answers for every verb the rules ask about, no more and no less."""
+    from service.extractive import lexicon
+
+    stored = json.loads(lexicon.VERB_FORMS_FILE.read_text(encoding="utf-8"))
+    assert stored == lexicon.asked_forms(), "verb_forms.json is stale: run make verb-forms"

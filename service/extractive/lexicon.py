@@ -1,8 +1,9 @@
 """Word lists the extractive rules draw on. Kept as data so that they can grow without code."""
 
+import json
 from dataclasses import dataclass
-
-from lemminflect import getAllInflections, getAllInflectionsOOV
+from functools import cache
+from pathlib import Path
 
 from schemas import HedgeKind
 
@@ -101,9 +102,39 @@ PHRASAL_VERBS: dict[str, VerbClass] = {
 }
 
 
+# lemminflect's answers for every verb the rules ask about, written by
+# `python -m service.extractive.lexicon` (make verb-forms) and checked against lemminflect by
+# tests/test_extractive_lexicon.py: loading lemminflect and asking it takes a third of a
+# second, in every process and every worker, for the same answers each time.
+VERB_FORMS_FILE = Path(__file__).with_name("verb_forms.json")
+# The verbs asked for so far in this process (a list: the engine version hashes the module's
+# sets and tables, and what was asked is no rule).
+ASKED: list[str] = []
+
+
+@cache
+def _stored_forms() -> dict[str, list[str]]:
+    try:
+        stored: dict[str, list[str]] = json.loads(VERB_FORMS_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return stored
+
+
 def verb_forms(lemma: str) -> frozenset[str]:
-    """Base, -s, past, past participle and -ing forms of a verb, from lemminflect: its
-    dictionary where it knows the verb, its rules for any form the dictionary lacks."""
+    """Base, -s, past, past participle and -ing forms of a verb, from lemminflect (as stored
+    in verb_forms.json; asked afresh for a verb added since)."""
+    if lemma not in ASKED:
+        ASKED.append(lemma)
+    stored = _stored_forms().get(lemma)
+    return frozenset(stored) if stored is not None else inflected_forms(lemma)
+
+
+def inflected_forms(lemma: str) -> frozenset[str]:
+    """lemminflect's forms of a verb: its dictionary where it knows the verb, its rules for
+    any form the dictionary lacks."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
     known: dict[str, tuple[str, ...]] = getAllInflections(lemma, upos="VERB")
     ruled: dict[str, tuple[str, ...]] = getAllInflectionsOOV(lemma, upos="VERB")
     forms = {lemma}
@@ -111,6 +142,14 @@ def verb_forms(lemma: str) -> frozenset[str]:
         found = known.get(tag) or (known.get("VBD") if tag == "VBN" else None) or ruled.get(tag)
         forms.update(found or ())
     return frozenset(forms)
+
+
+def asked_forms() -> dict[str, list[str]]:
+    """lemminflect's forms of every verb the extractive rules ask about (they ask when their
+    modules are imported), as verb_forms.json stores them."""
+    import service.extractive.engine  # noqa: F401  (every rule module, so every verb is asked)
+
+    return {lemma: sorted(inflected_forms(lemma)) for lemma in sorted(set(ASKED))}
 
 
 def _class_of_forms() -> dict[str, VerbClass]:
@@ -465,3 +504,17 @@ QUANTITIES = word_set(
 )
 # Any noun that can head a speaker's description: "the ministry", "officials", "a source".
 SPEAKER_HEADS = ORG_HEADS | GROUP_HEADS | PERSON_HEADS | OTHER_HEADS
+
+
+def write_verb_forms() -> None:
+    """verb_forms.json afresh from lemminflect: one verb a line, sorted."""
+    lines = [f"{json.dumps(lemma)}: {json.dumps(forms)}" for lemma, forms in asked_forms().items()]
+    VERB_FORMS_FILE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    # The module the rules import, not this __main__ copy: its ASKED is the one they fill.
+    from service.extractive import lexicon
+
+    lexicon.write_verb_forms()
+    print(f"wrote {lexicon.VERB_FORMS_FILE}")
