@@ -13,7 +13,7 @@ import math
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,28 +67,30 @@ def _many_names(size: int) -> str:
     return (", ".join(parts) + " met.")[:size]
 
 
-def _name_sentences(size: int) -> str:
+def _until(size: int, sentences: Iterable[str]) -> str:
+    """Sentences one after another until the text has `size` characters."""
     parts: list[str] = []
     length = 0
-    for n, name in enumerate(_names(size // 20)):
-        sentence = f"{name} met {_FIRST[n % len(_FIRST)]} {_LAST[(n * 7) % len(_LAST)]}. "
+    for sentence in sentences:
         parts.append(sentence)
         length += len(sentence)
         if length > size:
             break
     return "".join(parts)[:size]
+
+
+def _name_sentences(size: int) -> str:
+    return _until(
+        size,
+        (
+            f"{name} met {_FIRST[n % len(_FIRST)]} {_LAST[(n * 7) % len(_LAST)]}. "
+            for n, name in enumerate(_names(size // 20))
+        ),
+    )
 
 
 def _cue_sentences(size: int) -> str:
-    parts: list[str] = []
-    length = 0
-    for name in _names(size // 30):
-        sentence = f'"It will rain," {name} said. '
-        parts.append(sentence)
-        length += len(sentence)
-        if length > size:
-            break
-    return "".join(parts)[:size]
+    return _until(size, (f'"It will rain," {name} said. ' for name in _names(size // 30)))
 
 
 def _seeds(size: int) -> str:
@@ -98,28 +100,18 @@ def _seeds(size: int) -> str:
 
 
 def _names_and_pronouns(size: int) -> str:
-    parts: list[str] = []
-    length = 0
-    for name in _names(size // 20):
-        sentence = f"{name} said it rained. He said so. "
-        parts.append(sentence)
-        length += len(sentence)
-        if length > size:
-            break
-    return "".join(parts)[:size]
+    return _until(size, (f"{name} said it rained. He said so. " for name in _names(size // 20)))
 
 
 def _descriptions_and_pronouns(size: int) -> str:
     """A new described speaker per sentence, then a pronoun: 'A kalomi official said so.'"""
-    parts: list[str] = []
-    length = 0
-    for name in _names(size // 10):
-        sentence = f"A {name.split()[0].lower()} official said so. He said it rained. "
-        parts.append(sentence)
-        length += len(sentence)
-        if length > size:
-            break
-    return "".join(parts)[:size]
+    return _until(
+        size,
+        (
+            f"A {name.split()[0].lower()} official said so. He said it rained. "
+            for name in _names(size // 10)
+        ),
+    )
 
 
 def _nested(size: int) -> str:
