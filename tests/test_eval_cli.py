@@ -67,8 +67,8 @@ def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     get_settings.cache_clear()
 
 
-@pytest.fixture
-def gold(tmp_path: Path) -> Path:
+def write_gold(tmp_path: Path) -> Path:
+    """A gold folder of ARTICLES (fabricated labels) under tmp_path."""
     folder = tmp_path / "gold"
     (folder / "articles").mkdir(parents=True)
     for name, (split, text, labels) in ARTICLES.items():
@@ -76,6 +76,11 @@ def gold(tmp_path: Path) -> Path:
         data = {"article": f"{name}.txt", "split": split, **labels}
         (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def gold(tmp_path: Path) -> Path:
+    return write_gold(tmp_path)
 
 
 def run_eval(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

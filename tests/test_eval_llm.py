@@ -19,7 +19,7 @@ from service.cli import main
 from tests.conftest import ROOT
 from tests.fake_model import chat_completion
 from tests.llm_support import llm_settings
-from tests.test_eval_cli import ARTICLES
+from tests.test_eval_cli import write_gold
 from tests.test_signals import wait_for
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -85,13 +85,7 @@ def model_answering(first: int) -> Iterator[tuple[str, list[int]]]:
 
 @pytest.fixture
 def gold(tmp_path: Path) -> Path:
-    folder = tmp_path / "gold"
-    (folder / "articles").mkdir(parents=True)
-    for name, (split, text, labels) in ARTICLES.items():
-        (folder / "articles" / f"{name}.txt").write_text(text, encoding="utf-8")
-        data = {"article": f"{name}.txt", "split": split, **labels}
-        (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
-    return folder
+    return write_gold(tmp_path)
 
 
 @pytest.fixture(autouse=True)

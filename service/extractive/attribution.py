@@ -667,16 +667,12 @@ def _continued_quote(
     article: Article, sentence: Sentence, previous: ClaimDraft
 ) -> ClaimDraft | None:
     """A sentence that is one quotation, right after a claim, continues that speaker's words."""
-    begin = article.content_start(sentence)
-    for quote in article.quotes_starting(begin, begin + 2):
-        if quote.mark != '"':
-            continue
-        end = min(quote.end, sentence.end)
-        if (end - begin) * 10 < (sentence.end - begin) * 6:
-            return None
-        return ClaimDraft(
-            speaker=previous.speaker, cue=None, cue_start=quote.start, cue_end=quote.start,
-            start=quote.start, end=end, content_start=quote.start, content_end=end,
-            marker_start=quote.start, marker_end=quote.start, cue_kind="continuation",
-        )  # fmt: skip
-    return None
+    quote = _opening_quote(article, sentence)
+    if quote is None:
+        return None
+    start, end = quote
+    return ClaimDraft(
+        speaker=previous.speaker, cue=None, cue_start=start, cue_end=start,
+        start=start, end=end, content_start=start, content_end=end,
+        marker_start=start, marker_end=start, cue_kind="continuation",
+    )  # fmt: skip
