@@ -20,8 +20,6 @@ from service.errors import NewsbriefError, plain_message
 from service.files import articles_in, read_article, remove_unfinished_writes, write_atomically
 from service.logs import configure_logging
 from service.pipeline import llm_engine_for, resolve_engine, summarize
-from service.regenerate import Progress, regenerate
-from service.render import render_html, render_markdown
 
 if TYPE_CHECKING:
     from service.progress import LlmProgress
@@ -190,8 +188,12 @@ def _summarize(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(_first_error(exc))
     brief = asyncio.run(_brief_one(request, settings, quiet=args.quiet))
     if args.format == "markdown":
+        from service.render import render_markdown
+
         sys.stdout.write(render_markdown(brief, args.title))
     elif args.format == "html":
+        from service.render import render_html
+
         sys.stdout.write(render_html(brief, text, args.title))
     else:
         sys.stdout.write(json.dumps(brief.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -217,6 +219,8 @@ async def _brief_one(request: SummaryRequest, settings: Settings, *, quiet: bool
 
 
 def _summaries(args: argparse.Namespace, settings: Settings) -> int:
+    from service.regenerate import Progress, regenerate
+
     folder: Path = args.folder
     if not folder.is_dir():
         return _fail(f"no such folder: {folder}")

@@ -21,10 +21,10 @@ from service.errors import EngineUnavailable, TextTooLarge
 from service.extractive.engine import engine_version, extract
 from service.flights import Flights
 from service.language import not_english_warning
-from service.workers import WorkerPool
 
 if TYPE_CHECKING:
     from service.llm.engine import LlmEngine
+    from service.workers import WorkerPool  # pebble and multiprocessing: only the API has a pool
 
 
 def resolve_engine(requested: str, settings: Settings) -> str:
@@ -80,7 +80,7 @@ async def summarize(
     cache: BriefCache | None = None,
     llm: "LlmEngine | None" = None,
     *,
-    pool: WorkerPool | None = None,
+    pool: "WorkerPool | None" = None,
     flights: Flights[bytes] | None = None,
 ) -> Brief:
     """Brief one article: validate, segment, run the engine, assemble the meta.
@@ -98,7 +98,7 @@ async def summarize_encoded(
     cache: BriefCache | None = None,
     llm: "LlmEngine | None" = None,
     *,
-    pool: WorkerPool | None = None,
+    pool: "WorkerPool | None" = None,
     flights: Flights[bytes] | None = None,
 ) -> bytes:
     """`summarize`, with the brief as its JSON bytes (`encode_brief`): what the API sends and
@@ -139,7 +139,7 @@ async def _run(
     engine: str,
     settings: Settings,
     llm: "LlmEngine | None",
-    pool: WorkerPool | None,
+    pool: "WorkerPool | None",
     started: float,
 ) -> bytes:
     if engine == "llm":

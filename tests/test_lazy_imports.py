@@ -1,5 +1,7 @@
 """The extractive path never loads the model SDK: `openai` is imported with the llm engine, when
-an llm brief is made, and costs about half a second of the CLI's start-up otherwise."""
+an llm brief is made, and costs about half a second of the CLI's start-up otherwise. Nor does a
+one-off brief load what only other commands use: the worker pool (pebble, for the API), the
+regeneration and rendering modules."""
 
 import json
 import subprocess
@@ -8,13 +10,14 @@ import sys
 from tests.conftest import ROOT, SEED_ARTICLE
 
 HEAVY = ("openai", "service.llm.engine", "service.llm.transport", "rich")
+NOT_FOR_ONE_BRIEF = ("pebble", "service.workers", "service.regenerate", "service.render")
 
 
-def modules_loaded_by(code: str) -> set[str]:
-    """The heavy modules in sys.modules after `code` runs in a fresh interpreter, with no
+def modules_loaded_by(code: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
+    """The `watched` modules in sys.modules after `code` runs in a fresh interpreter, with no
     model configured."""
     probe = (
-        f"{code}\nimport json, sys\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+        f"{code}\nimport json, sys\nprint(json.dumps([m for m in {watched!r} if m in sys.modules]))"
     )
     env = {"PATH": "/usr/bin:/bin", "NEWSBRIEF_STORE_PATH": ""}
     done = subprocess.run(
@@ -37,6 +40,16 @@ def test_an_extractive_summarize_from_the_cli_does_not_import_openai() -> None:
         f"    assert main(['summarize', '--engine', 'extractive', {str(SEED_ARTICLE)!r}]) == 0"
     )
     assert modules_loaded_by(code) == set()
+
+
+def test_an_extractive_summarize_loads_no_pool_regeneration_or_rendering() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from service.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['summarize', '--engine', 'extractive', {str(SEED_ARTICLE)!r}]) == 0"
+    )
+    assert modules_loaded_by(code, NOT_FOR_ONE_BRIEF) == set()
 
 
 def test_the_cli_summaries_and_eval_modules_do_not_import_openai() -> None:
