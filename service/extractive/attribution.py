@@ -1,6 +1,7 @@
 """Attribution: who said what. Finds reporting cues, their speakers and the words they carry."""
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -111,7 +112,8 @@ def _sentence_claims(
     text = article.text
     begin = article.content_start(sentence)
     end = _trim_end(text, begin, sentence.end)
-    tokens = [t for t in table.sentence_tokens(sentence) if t.end <= end]
+    every = table.sentence_tokens(sentence)  # in text order: those ending by `end` lead
+    tokens = every[: bisect_right(every, end, key=lambda t: t.end)]
     cues = find_cues(text, tokens, begin, end)
     claims: list[ClaimDraft] = []
     for n, cue in enumerate(cues):

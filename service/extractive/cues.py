@@ -63,9 +63,9 @@ def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]
     if headline is not None and tokens:
         taken.add(0)
         cues.append(Cue(0, 0, "passive", headline.start(), headline.end() - 1))
-    for i in range(len(tokens)):
-        if i in taken:
-            continue
+    for i, token in enumerate(tokens):
+        if token.lower not in _CUE_STARTS or i in taken:
+            continue  # no rule starts a cue at this word (token_cue would say None)
         found = token_cue(tokens, i)
         if found is not None:
             cues.append(found)

@@ -373,7 +373,10 @@ def _statement(text: str, draft: ClaimDraft, speaker: str | None, definite: bool
 
 def _sentence(content: str) -> str:
     content = content[0].upper() + content[1:]
-    content = re.sub(r",([”\"])$", r"\1", content)  # '... much worse,"' ends the quotation
+    # '... much worse,"' ends the quotation. (What re.sub(r',([”"])$', ...) did: the content
+    # ends in words joined by single spaces, so "$" could only match at its very end.)
+    if content.endswith((',"', ",”")):
+        content = content[:-2] + content[-1]
     return content if content.rstrip("”’\"'")[-1:] in (".", "!", "?") else content + "."
 
 

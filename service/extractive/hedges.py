@@ -215,7 +215,10 @@ def find_lexical_hedges(
         for i, token in enumerate(tokens):
             low = token.lower
             nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if not _may_start_hedge(low, nxt) and _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS:
+            if not _may_start_hedge(low, nxt) and (
+                ("'" not in low and "’" not in low)  # no apostrophe: the split is the word itself
+                or _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS
+            ):
                 continue  # "could've" starts with "could"
             for kind, pattern in _BY_KIND:
                 m = pattern.match(text, token.start, sentence.end)

@@ -185,7 +185,7 @@ def _not_a_name(token: Token) -> bool:
         return True  # I'm, I’ve
     if bare in lexicon.WEEKDAYS_MONTHS or bare in lexicon.COMMON_CAPITALISED or bare == "I":
         return True
-    return any(ch.isdigit() for ch in bare)
+    return not bare.isalpha() and any(ch.isdigit() for ch in bare)  # (letters are no digits)
 
 
 def _add_run(

@@ -164,7 +164,9 @@ def _speaking_noun(token: Token) -> bool:
 def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
     """'formal studies said': plain words before a bare plural head belong to it."""
     head = tokens[start]
-    if head.is_capitalised or head.lower not in lexicon.GROUP_HEADS | lexicon.SOURCE_NOUNS:
+    if head.is_capitalised or (
+        head.lower not in lexicon.GROUP_HEADS and head.lower not in lexicon.SOURCE_NOUNS
+    ):
         return start
     i = start
     while i > b and _plain_modifier(tokens[i - 1]) and start - i < 2:

@@ -8,12 +8,12 @@ NOBODY (the phrase names no speaker: later rules are not asked) or None (ask the
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Final
 
 from schemas import ActorKind
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
+from service.extractive.cached import cached_property
 from service.extractive.phrases import PREPOSITION_CUTS
 from service.extractive.proposals import NewActor, Proposal, demonym_plural
 

@@ -102,7 +102,9 @@ class FormIndex:
         """The actor named last in a phrase, as a whole word: the one whose form ends last,
         then the longest form, then the actor added first. Forms of one letter do not count."""
         best: tuple[int, int, int] | None = None
-        for word in {m.group() for m in _WORD.finditer(text)} & self._marked.keys():
+        # Forms that open with a mark are rare: most tables have none, and no words to collect.
+        words = {m.group() for m in _WORD.finditer(text)} if self._marked else set()
+        for word in words & self._marked.keys():
             for form, i in self._marked[word]:
                 if len(form) < 2:
                     continue
