@@ -459,6 +459,22 @@ LOCATION_HINTS = word_set(
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
     "hall station mosque cathedral temple plaza tower towers building"
 )
+# Nouns a country or place can qualify, before them or as their possessor ("US officials", "the
+# El Paso mayor", "Niger's capital", "U.S. dollars"), or after "of" ("the government of the DRC",
+# "south of Los Angeles"): the name says whose or where, and takes no part itself.
+QUALIFIED_NOUNS = (
+    ROLE_WORDS
+    | PERSON_HEADS
+    | GROUP_HEADS
+    | ORG_HEADS
+    | LOCATION_HINTS
+    | word_set(
+        "dollar dollars citizen citizens national nationals territory border borders soil "
+        "economy market markets embassy consulate members singer actor actress artist musician "
+        "star athlete states area areas shooting streets north south east west northeast "
+        "northwest southeast southwest outskirts suburbs"
+    )
+)
 # Words that open the name of a region: "South Australia", "Pacific Northwest".
 COMPASS = word_set(
     "North South East West Northern Southern Eastern Western Central Pacific Atlantic "
@@ -467,7 +483,15 @@ COMPASS = word_set(
 # Vehicles and products named like people: "Space Shuttle Atlantis" is not an actor.
 PRODUCT_WORDS = word_set(
     "shuttle shuttles rocket ship spacecraft satellite aircraft jet vessel orbiter orbiters "
-    "probe rover telescope"
+    "probe rover telescope phone phones smartphone browser app tablet laptop console "
+    "medal prize award trophy show"
+)
+# Nouns that name a kind of work or product: the capitalised words they introduce or describe
+# are its title or brand ("the comedy Pillow Talk", "Opera Mini, a browser"), not an actor.
+WORK_NOUNS = word_set(
+    "film films movie comedy drama documentary thriller series show sitcom song single album "
+    "book novel memoir play musical game app browser phone smartphone handset tablet laptop "
+    "console car model brand product software device gadget drink drug"
 )
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.

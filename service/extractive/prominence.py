@@ -21,12 +21,18 @@ _DESTINATION = re.compile(
     r"come|comes|came|coming|return|returns|returned|returning|flee|flees|"
     r"fled|fleeing|fly|flies|flew|flying|head|heads|headed|heading|emigrate|emigrated|"
     r"relocate|relocated|deport|deported|back)\s+(?:back\s+)?(?:to|from)|"
-    r"leave|leaves|leaving|left|in\s+line\s+with|compared\s+(?:with|to)|unlike|than)"
+    r"leave|leaves|leaving|left|enter|enters|entered|entering|border\s+with|"
+    r"in\s+line\s+with|compared\s+(?:with|to)|unlike|than)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
 # Described rather than acting: "Mexico is a place where ...", "Canada is a melting pot".
-_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|one|ranked|home)\b")
+_DESCRIBED = re.compile(r"\s+(?:is|was|are|were|remains)\s+(?:a|an|the|one|ranked|home)\b")
+# The list a country opens, then what its members are: "Uruguay, Guyana and Cuba are the other".
+_LIST_DESCRIBED = re.compile(
+    r"(?:,\s+[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2})*,?\s+(?:and|or)\s+"
+    r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2}\s+(?:are|were)\s+(?:the|among|two|three|all)\b"
+)
 # The parts a region or group is made of: "the region comprising Czechia, Hungary and Poland".
 _ENUMERATES = re.compile(r"\b(?:comprising|comprises|including|includes|such\s+as)\s+$", re.I)
 # An earlier member of a list of countries: "Czechia, Hungary, [Poland]", "Thailand or [Poland]".
@@ -72,6 +78,12 @@ def kept_actors(
         found = [m for m in found if not _bracketed(text, m)] or found
         if actor.kind == "country" and all(_only_locates(text, m) for m in found):
             continue
+        if (
+            actor.kind == "other"
+            and not _named_study(actor)
+            and all(_only_a_place(text, m) for m in found)
+        ):
+            continue  # "in El Paso", "the capital, San Juan": a name of unknown kind that locates
         if actor.kind == "organization" and all(_affiliation(text, m) for m in found):
             continue
         # "told LA Weekly": an outlet that only receives (a person told something still acts)
@@ -84,24 +96,77 @@ def kept_actors(
 
 def _only_locates(text: str, m: Mention) -> bool:
     """The country places or qualifies something ('in Canada', 'U.S. Senator', 'US-built',
-    'US$', 'a US envoy', 'Afghanistan's Maidan Wardak', 'the region of Russia')."""
+    'US$', 'a US envoy', 'Afghanistan's Maidan Wardak', 'the region of Russia', 'US officials',
+    'Niger's capital', 'el-Sisi of Egypt')."""
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 3]
     if after[:1] in ("-", "$") or re.match(r"\s[A-Z]", after):
         return True  # "US-built", "US$ 20", "U.S. Senator"
     if re.match(r"[’']s\s[A-Z]", text[m.end : m.end + 4]):
         return True  # "Afghanistan's Maidan Wardak"
+    if _qualifies(text, m, lexicon.QUALIFIED_NOUNS):
+        return True  # "US officials", "Niger's capital", "Puerto Rico's eleventh governor"
     if _LOCATIVE.search(before) or _ADJECTIVAL.search(before) or _DESTINATION.search(before):
         return True
     if _within_name(text, m.start):
         return True  # "Netto Poland", "Radio Free Asia": part of another name
-    if _DESCRIBED.match(text, m.end) or _in_placed_list(text, m.start):
+    if _DESCRIBED.match(text, m.end) or _LIST_DESCRIBED.match(text, m.end):
+        return True
+    if _in_placed_list(text, m.start) or _titles_affiliation(text, m):
         return True
     after_place = _AFTER_PLACE.search(before)
     if after_place and after_place.group("place") not in lexicon.COUNTRIES:
         return True  # "Maidan Wardak, Afghanistan"; but "Sudan, Iran" is a list
-    place = _PLACE_OF.search(before)
-    return place is not None and place.group().split()[0].lower() in lexicon.LOCATION_HINTS
+    of = _PLACE_OF.search(before)
+    return of is not None and of.group().split()[0].lower() in lexicon.QUALIFIED_NOUNS
+
+
+def _only_a_place(text: str, m: Mention) -> bool:
+    """A name of unknown kind that stands where only a place can: 'in El Paso', 'between El
+    Paso and Ciudad Juárez', 'the capital, San Juan', 'south of Los Angeles', 'the Sandy Point
+    area', 'in Ohio, New Jersey and New York'. Fewer contexts than for a country: 'from',
+    'like' or 'a' before a name of unknown kind may as well stand before a person."""
+    before = text[max(0, m.start - 40) : m.start]
+    if _PLACE_LOCATIVE.search(before) or _NAMED_PLACE.search(before):
+        return True
+    if _qualifies(text, m, lexicon.LOCATION_HINTS | _PLACE_NOUNS):
+        return True
+    if _in_placed_list(text, m.start, place=True):
+        return True
+    of = _PLACE_OF.search(before)
+    return of is not None and of.group().split()[0].lower() in lexicon.LOCATION_HINTS | _DIRECTIONS
+
+
+def _qualifies(text: str, m: Mention, nouns: frozenset[str]) -> bool:
+    qualified = _QUALIFIES.match(text, m.end)
+    return qualified is not None and qualified.group("noun").lower() in nouns
+
+
+_DIRECTIONS = lexicon.word_set("north south east west northeast northwest southeast southwest")
+_PLACE_NOUNS = lexicon.word_set("area areas streets outskirts suburbs shooting")
+# "US officials", "Niger's capital", "Puerto Rico's eleventh governor": the noun after the name
+_QUALIFIES = re.compile(r"(?:\s+|[’']s\s+(?:[a-z][\w-]*\s+)?)(?P<noun>[a-z][\w-]*)\b(?![’'-]\w)")
+_PLACE_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|across|throughout|within|inside|outside|between|along)\s+(?:the\s+)?$",
+    re.I,
+)
+_NAMED_PLACE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.LOCATION_HINTS)) + r"),\s+(?:the\s+)?$", re.I
+)
+
+
+def _titles_affiliation(text: str, m: Mention) -> bool:
+    """'President Abdel Fattah el-Sisi of Egypt', 'the Secretary of Justice for Puerto Rico':
+    the country follows a person's name or title inside a sentence (not 'Talks with Iran')."""
+    match = _AFFILIATION.search(text, max(0, m.start - 60), m.start)
+    if match is None:
+        return False
+    who = match.group("who")
+    if who.lower() in lexicon.ROLE_WORDS | lexicon.PERSON_HEADS:
+        return True
+    opening = text[max(0, match.start() - 3) : match.start()].rstrip()
+    named = any(ch.isupper() for ch in who)  # "Talon", "el-Sisi"
+    return named and opening[-1:] not in ("", ".", "!", "?", '"', "“", "\n")
 
 
 def _within_name(text: str, start: int) -> bool:
@@ -113,7 +178,7 @@ def _within_name(text: str, start: int) -> bool:
     return bool(before) and before.rstrip()[-1:] not in '.!?"“”\n' and before[-1:] == " "
 
 
-def _in_placed_list(text: str, start: int) -> bool:
+def _in_placed_list(text: str, start: int, place: bool = False) -> bool:
     """A country listed as a part of a region ('comprising Czechia, Hungary and Poland'),
     after a destination ('leaving Thailand or Poland') or a place ('arrests in Brazil, Canada
     and Spain'), following the list of countries back to its head."""
@@ -121,11 +186,11 @@ def _in_placed_list(text: str, start: int) -> bool:
         before = text[max(0, start - 40) : start]
         if _ENUMERATES.search(before) or _DESTINATION.search(before):
             return True
-        if step > 0 and _LOCATIVE.search(before):
+        if step > 0 and (_LOCATIVE.search(before) or (place and _PLACE_LOCATIVE.search(before))):
             return True
         member = _LIST_BEFORE.search(before)
-        if member is None or member.group("member") not in lexicon.COUNTRIES:
-            return False
+        if member is None or not (place or member.group("member") in lexicon.COUNTRIES):
+            return False  # a place's list may hold any names ("in Ohio, New Jersey, New York")
         start = start - len(before) + member.start("member")
     return False
 
