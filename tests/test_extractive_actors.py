@@ -81,3 +81,27 @@ def test_names_that_act_or_are_acted_upon_stay(text: str, kept: str) -> None:
 )
 def test_products_and_titles_of_works_are_not_actors(text: str, absent: str) -> None:
     assert absent not in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # an outlet or platform that only carries what someone says
+        ("In an interview with Radio Norte, the mayor said the dam held.", "Radio Norte"),
+        ("Speaking on Canal Sur TV, the mayor said the dam held.", "Canal Sur TV"),
+        # an organisation that only stands as a person's affiliation, before the role too
+        ("Riga Bridge Society executive director Anna Berg said the dam held.",
+         "Riga Bridge Society"),
+        ("The talk is hosted by Radio Norte correspondent Mark Reed.", "Radio Norte"),
+        # a venue
+        ("The debate will be held at Belmont University in Nashville, organisers said.",
+         "Belmont University"),
+    ],
+)  # fmt: skip
+def test_outlets_affiliations_and_venues_are_not_actors(text: str, absent: str) -> None:
+    assert absent not in actor_names(text)
+
+
+def test_an_organisation_that_acts_beside_its_officer_stays() -> None:
+    names = actor_names("Riga Bridge Society sued the city. Its director Anna Berg said so.")
+    assert "Riga Bridge Society" in names

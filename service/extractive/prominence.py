@@ -44,8 +44,11 @@ _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
 _PLACE_OF = re.compile(r"\b(?:\w+)\s+of\s+(?:the\s+)?$")
 _AFTER_PLACE = re.compile(r"(?P<place>[A-Z][\w’'-]+),\s+$")
 _RECEIVES = re.compile(
-    r"\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in)"
-    r"\s+(?:the\s+)?$"
+    r"\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in|"
+    r"(?:an\s+)?interviews?\s+with|(?:speaking|spoke|appearing|appeared|talking)\s+(?:on|to)|"
+    r"(?:posted|wrote|writing|tweeted|said|announced|shared)\s+on)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 # A byline or sign-off names the writer, not an actor: "I'm Jo Reed.", "By Ann Hale",
 # "Reporting by Sam Ode", "Written by ...", "Edited by ...".
@@ -55,6 +58,17 @@ _SIGN_OFF = re.compile(
 )
 # "Fauci of the NIAID", "Li from the University", "spokesman for the ministry"
 _AFFILIATION = re.compile(r"(?P<who>[\w’'.-]+),?\s+(?:of|from|at|for|with)\s+(?:the\s+)?$")
+# "Humane Society executive director Sara Amundson", "NBC News correspondent Kristen Welker":
+# the organisation, then a role and a name, is the person's affiliation
+_AFFILIATION_BEFORE = re.compile(
+    r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*)\s+[A-Z][\w’'.-]*\s+[A-Z]"
+)
+# "at the Kennedy Space Center", "at Belmont University in Nashville": a venue, not a party
+_AT = re.compile(r"\b(?:at|in|from|outside|inside)\s+(?:the\s+)?$", re.I)
+_VENUE_HEADS = lexicon.word_set(
+    "center centre university college school hospital museum stadium arena hall airport "
+    "station library theatre theater base campus"
+)
 
 
 def kept_actors(
@@ -84,7 +98,7 @@ def kept_actors(
             and all(_only_a_place(text, m) for m in found)
         ):
             continue  # "in El Paso", "the capital, San Juan": a name of unknown kind that locates
-        if actor.kind == "organization" and all(_affiliation(text, m) for m in found):
+        if actor.kind == "organization" and all(_affiliation(text, m, actor.head) for m in found):
             continue
         # "told LA Weekly": an outlet that only receives (a person told something still acts)
         receives = _RECEIVES if actor.kind == "organization" else _SIGN_OFF
@@ -195,8 +209,15 @@ def _in_placed_list(text: str, start: int, place: bool = False) -> bool:
     return False
 
 
-def _affiliation(text: str, m: Mention) -> bool:
-    """The organisation follows a person's name or role: 'Mike Ryan of the WHO'."""
+def _affiliation(text: str, m: Mention, head: str) -> bool:
+    """The organisation follows a person's name or role ('Mike Ryan of the WHO'), comes before
+    one ('NBC News correspondent Kristen Welker'), or is where something happens ('at Belmont
+    University')."""
+    role = _AFFILIATION_BEFORE.match(text, m.end)
+    if role is not None and role.group("role") in lexicon.ROLE_WORDS | lexicon.PERSON_HEADS:
+        return True
+    if head in _VENUE_HEADS and _AT.search(text, max(0, m.start - 20), m.start):
+        return True
     match = _AFFILIATION.search(text[max(0, m.start - 60) : m.start])
     if match is None:
         return False
