@@ -105,3 +105,33 @@ def test_outlets_affiliations_and_venues_are_not_actors(text: str, absent: str) 
 def test_an_organisation_that_acts_beside_its_officer_stays() -> None:
     names = actor_names("Riga Bridge Society sued the city. Its director Anna Berg said so.")
     assert "Riga Bridge Society" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # KNOWN-FAILURES 10: a generic group does not absorb a later, more specific one
+        ("After the blaze, officials have said the road will stay shut. Fire officials in the "
+         "town said the blaze was out by noon.", ["officials", "Fire officials"]),
+        ("Police said the road was shut. Traffic police in the city said it would reopen on "
+         "Friday.", ["Police", "Traffic police"]),
+    ],
+)  # fmt: skip
+def test_a_generic_group_does_not_absorb_a_specific_one(text: str, expected: list[str]) -> None:
+    assert speakers(brief_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # KNOWN-FAILURES 10: "that study" is the study named last, not one merged study
+        ("A study from Oxford found that coffee helps. That study noted a small sample. A "
+         "second study, by Harvard researchers, found no effect. That study noted the same "
+         "limits.", "study from Oxford", "second study"),
+        ("A survey of nurses found pay fell. That survey said hours rose. A second survey, of "
+         "doctors, found pay rose. That survey said bonuses rose too.", "survey",
+         "second survey"),
+    ],
+)  # fmt: skip
+def test_two_studies_stay_two(text: str, first: str, second: str) -> None:
+    assert speakers(brief_of(text)) == [first, first, second, second]
