@@ -135,3 +135,50 @@ def test_a_generic_group_does_not_absorb_a_specific_one(text: str, expected: lis
 )  # fmt: skip
 def test_two_studies_stay_two(text: str, first: str, second: str) -> None:
     assert speakers(brief_of(text)) == [first, first, second, second]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a word that opens a quotation opens no name, as at a sentence's start
+        ('One of them said, "Sometimes I dream of it."', "Sometimes I"),
+        ('Fans asked, "Is Anna Berg coming?" and she said no.', "Is Anna Berg"),
+        # storms and holidays are no actors
+        ("Hurricane Dora hit the coast on Monday, officials said.", "Hurricane Dora"),
+        ("The Labor Day holiday began, officials said.", "Labor Day"),
+        # an acronym spells a whole name, not the end of one
+        ("Anna Berg, chair of the Centre for Control of Iodine Deficiency Disorders, spoke. "
+         "IDD is common in the hills, she said.",
+         "Centre for Control of Iodine Deficiency Disorders"),
+    ],
+)  # fmt: skip
+def test_words_that_open_quotations_storms_and_holidays_are_no_actors(
+    text: str, absent: str
+) -> None:
+    assert absent not in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in the plural before two names
+        ("Presidents Ann Lee of Riga and Mark Reed of Tartu signed the pact.", ["Ann Lee"]),
+        ("Senate Majority Whip Ann Lee said taxes would fall. Lee said so again.", ["Ann Lee"]),
+        # an apposition with a possessor ("Riga's mayor") types the name as a person
+        ("Mark Reed Ortega, Riga's mayor, resigned. Reed said he was tired.",
+         ["Mark Reed Ortega"]),
+        # an acronym without brackets that spells a known name after its country
+        ("The United States Commission on Bridge Safety met. CBS said the bridge was safe.",
+         ["United States Commission on Bridge Safety"]),
+        # the head of a name comes before its "on" or "of"
+        ("The Commission on Bridge Safety met on Monday. The commission said the bridge was "
+         "safe.", ["Commission on Bridge Safety"]),
+    ],
+)  # fmt: skip
+def test_titles_appositions_acronyms_and_heads_find_the_person_or_body(
+    text: str, expected: list[str]
+) -> None:
+    brief = brief_of(text)
+    people = [a.name for a in brief.actors if a.kind in ("person", "organization")]
+    assert all(name in people for name in expected)
+    assert set(speakers(brief)) <= set(expected)

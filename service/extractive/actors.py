@@ -32,10 +32,10 @@ class ActorDraft:
 
     @property
     def head(self) -> str:
-        """The noun the name ends in; a description's noun comes before what qualifies it
-        ('study from Oxford' is a study)."""
+        """The noun the name ends in; the noun comes before what qualifies it ('study from
+        Oxford' is a study)."""
         words = self.name.split()
-        if self.name[:1].islower():
+        if self.kind != "person":  # "Commission on Presidential Debates" is a commission
             cut = next((k for k, w in enumerate(words) if k and w in _QUALIFIER_LINKS), None)
             if cut is not None:
                 words = words[:cut]
@@ -108,8 +108,7 @@ class ActorTable:
         head noun ('the Pew Study'); returns which actor went into which."""
         merged: dict[int, int] = {}
         for i, actor in enumerate(self.actors):
-            # "officials" are not the later "Fire officials": a group has no name to fold into
-            if actor.kind in ("person", "group") or not actor.name[:1].islower():
+            if actor.kind == "person" or not actor.name[:1].islower():
                 continue
             named = [
                 j
@@ -119,6 +118,7 @@ class ActorTable:
                 and other.kind == actor.kind
                 and other.name[:1].isupper()
                 and other.head == actor.head
+                and (actor.kind != "group" or _no_more_specific(other.name, actor.name))
             ]
             if not named and actor.kind == "other" and actor.head in _DOCUMENTS:
                 # "the report" of a story about one named study is that study
@@ -343,13 +343,21 @@ _FIRST_WORD = re.compile(r"\w+")
 # Words that may stand before a description and leave it the same one: "the officials", "two
 # officials"; not "other officials", "fire officials", "a second study".
 _DEMONSTRATIVES = lexicon.word_set("this that these those")
-_BARE_DETERMINERS = lexicon.DETERMINERS - _DEMONSTRATIVES - lexicon.word_set("other another")
+_BARE_DETERMINERS = (
+    lexicon.DETERMINERS - _DEMONSTRATIVES - lexicon.word_set("other another")
+) | lexicon.word_set("local senior top unnamed anonymous")  # "local police" are the police
 _QUALIFIER_LINKS = lexicon.word_set("of from by in at on for with about")
 _DOCUMENTS = lexicon.word_set("study report survey paper")
 # A company is often called by its first word alone: "Salling Group" is "Salling".
 _COMPANY_WORDS = lexicon.word_set(
     "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"
 )
+
+
+def _no_more_specific(group: str, description: str) -> bool:
+    """'Police' takes in 'local police'; 'Fire officials' does not take in 'officials', a
+    group that may be any officials (KNOWN-FAILURES 10)."""
+    return set(_lower_words(group)) <= set(_lower_words(description))
 
 
 @lru_cache(maxsize=4096)

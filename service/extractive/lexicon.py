@@ -364,7 +364,7 @@ ROLE_WORDS = word_set(
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
     "astronaut administrator executive adviser advisor counsel counterpart counterparts curator "
-    "treasurer president-elect"
+    "treasurer president-elect whip"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
@@ -484,14 +484,15 @@ COMPASS = word_set(
 PRODUCT_WORDS = word_set(
     "shuttle shuttles rocket ship spacecraft satellite aircraft jet vessel orbiter orbiters "
     "probe rover telescope phone phones smartphone browser app tablet laptop console "
-    "medal prize award trophy show"
+    "medal prize award trophy show hurricane typhoon cyclone storm"
 )
 # Nouns that name a kind of work or product: the capitalised words they introduce or describe
 # are its title or brand ("the comedy Pillow Talk", "Opera Mini, a browser"), not an actor.
 WORK_NOUNS = word_set(
     "film films movie comedy drama documentary thriller series show sitcom song single album "
     "book novel memoir play musical game app browser phone smartphone handset tablet laptop "
-    "console car model brand product software device gadget drink drug"
+    "console car model brand product software device gadget drink drug holiday agreement "
+    "treaty accord festival programme program scheme framework"
 )
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.

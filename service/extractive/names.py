@@ -162,7 +162,8 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
 
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
-    return i == 0 or (i == 1 and tokens[0].text in "\"“‘'(")
+    """The token opens a sentence, or a quotation inside one ('said, "Sometimes I ...')."""
+    return i == 0 or (tokens[i - 1].text in "\"“‘'(" and (i == 1 or tokens[i - 2].text in ",:"))
 
 
 def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
@@ -205,7 +206,7 @@ def _add_run(
         if len(run) == 1:
             return None
     words = [t.bare for t in run]
-    role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
+    role_end = max((k for k, w in enumerate(words) if _is_role(w)), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
         rest = run[role_end + 2 :]
         if _ends_in_a_name(rest):
@@ -264,16 +265,26 @@ _MODEL_YEAR = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:1
 
 
 def _names_a_work(text: str, tokens: list[Token], at: int, end: int) -> bool:
-    """The capitalised words are the title of a work or a product's name: after a noun of its
-    kind ('the film Love Me', 'the James Cagney film'), or a model year, or described by one
-    ('Opera Mini is a browser')."""
+    """The capitalised words are the title of a work or a product's name: after or before a
+    noun of its kind ('the film Love Me', 'the Labor Day holiday'), after a model year, or
+    described by such a noun ('Opera Mini is a browser')."""
     before = tokens[at - 1] if at > 0 else None
     if before is not None and before.lower in lexicon.WORK_NOUNS and not before.is_capitalised:
         return True
     if _MODEL_YEAR.search(text, max(0, tokens[at].start - 40), tokens[at].start):
         return True
-    described = _DESCRIBED_AS_WORK.match(text, end)
+    described = _DESCRIBED_AS_WORK.match(text, end) or _WORK_NOUN_AFTER.match(text, end)
     return described is not None and described.group("noun") in lexicon.WORK_NOUNS
+
+
+_WORK_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")  # "the Labor Day holiday"
+
+
+def _is_role(word: str) -> bool:
+    """A title before a name, also in the plural before two ('Presidents Ann Lee of Riga and
+    Mark Reed of Tartu')."""
+    low = word.lower()
+    return low in lexicon.ROLE_WORDS or (low.endswith("s") and low[:-1] in lexicon.ROLE_WORDS)
 
 
 def _ends_in_a_name(rest: list[Token]) -> bool:
@@ -327,6 +338,28 @@ def _add_spelled_acronyms(article: Article, table: ActorTable) -> None:
                 index = table.add(text[start:end], "organization", start)
                 table.add_alias(index, acronym)
                 break
+
+
+def _spelled_by(table: ActorTable, acronym: str) -> int | None:
+    """The one organisation whose name, or the name after the country that opens it, the
+    acronym spells without brackets ('CPD' after 'the United States Commission on Presidential
+    Debates'; but 'IDD' is not the 'Centre for Control of Iodine Deficiency Disorders')."""
+    found = [
+        i
+        for i, actor in enumerate(table.actors)
+        if actor.kind == "organization" and acronym in _initials(actor.name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _initials(name: str) -> tuple[str, ...]:
+    words = [w for w in name.split() if w.lower() not in _SMALL_WORDS]
+    spelled = ["".join(w[0] for w in words)]
+    for size in (3, 2, 1):
+        if len(words) > size + 1 and " ".join(words[:size]) in lexicon.COUNTRIES:
+            spelled.append("".join(w[0] for w in words[size:]))
+            break
+    return tuple(spelled)
 
 
 def _without_leading_country(run: list[Token]) -> list[Token]:
@@ -435,7 +468,10 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
 
 _NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?]{0,200}[.!?][\"”’']?\s+(?:He|She|His|Her)\b")
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>[\w-]+)\b"
+)  # ", a Toronto lawyer", ", Puerto Rico's governor"
 
 
 def _person_evidence(words: list[str], ctx: _RunContext) -> bool:
@@ -469,6 +505,8 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
     """A lone capitalised word: an alias of a known actor, a country, or nothing yet."""
     bare = token.bare
     found = table.lookup(bare)
+    if found is None and _ACRONYM.match(bare) and len(bare) >= 3:
+        found = _spelled_by(table, bare)
     if found is not None:
         table.add_alias(found, bare)
         return
