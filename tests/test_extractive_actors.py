@@ -182,3 +182,36 @@ def test_titles_appositions_acronyms_and_heads_find_the_person_or_body(
     people = [a.name for a in brief.actors if a.kind in ("person", "organization")]
     assert all(name in people for name in expected)
     assert set(speakers(brief)) <= set(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # an image credit names no actor, like a byline
+        ("The Riga Gazette ran the story. Image: Anna Berg.", "Anna Berg"),
+        # events, treaties and operations are no actors
+        ("He fought in the Second World War, his son said.", "Second World War"),
+        ("Both signed the Riga Climate Accord, officials said.", "Riga Climate Accord"),
+        # a title in quotation marks, a vehicle named before its noun
+        ('At the panel "Breaking Into Comics," speakers shared their tips, organisers said.',
+         "Breaking Into Comics"),
+        ("The Silver Arrow capsule docked on Monday, officials said.", "Silver Arrow"),
+    ],
+)  # fmt: skip
+def test_credits_events_and_titles_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # words that go before a name are not part of it
+        ("Former Tartu mayor Mark Reed said the dam held.", "Mark Reed"),
+        ("Republican Anna Berg, who chairs the panel, said the dam held.", "Anna Berg"),
+        ("Previous Acme Corporation models failed, Anna Berg said.", "Acme Corporation"),
+        # but a party's own name keeps its label
+        ("The Democratic Party said the dam held.", "Democratic Party"),
+    ],
+)
+def test_prefixes_and_party_labels_before_names(text: str, name: str) -> None:
+    assert name in actor_names(text)

@@ -364,7 +364,20 @@ ROLE_WORDS = word_set(
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
     "astronaut administrator executive adviser advisor counsel counterpart counterparts curator "
-    "treasurer president-elect whip"
+    "treasurer president-elect whip assemblyman assemblywoman councillor councilor "
+    "councilman councilwoman ecologist biologist activist designer drummer singer actor "
+    "actress artist journalist photographer historian novelist"
+)
+# Capitalised words that stand before a name without being part of it: "Former CIA deputy
+# director", "Previous SpaceX pods", "Numerous Maker Clubs".
+NAME_PREFIXES = word_set(
+    "former late then previous numerous several various newly acting interim incoming outgoing "
+    "ex-president"
+)
+# Party labels before a person's name: "Republican Kevin McCarthy", "Democrat Spearman".
+PARTY_LABELS = word_set(
+    "republican republicans democrat democrats democratic labour conservative liberal "
+    "socialist green independent"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
@@ -457,7 +470,8 @@ LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
-    "hall station mosque cathedral temple plaza tower towers building"
+    "hall station mosque cathedral temple plaza tower towers building route highway motorway "
+    "interstate"
 )
 # Nouns a country or place can qualify, before them or as their possessor ("US officials", "the
 # El Paso mayor", "Niger's capital", "U.S. dollars"), or after "of" ("the government of the DRC",
@@ -484,7 +498,9 @@ COMPASS = word_set(
 PRODUCT_WORDS = word_set(
     "shuttle shuttles rocket ship spacecraft satellite aircraft jet vessel orbiter orbiters "
     "probe rover telescope phone phones smartphone browser app tablet laptop console "
-    "medal prize award trophy show hurricane typhoon cyclone storm"
+    "medal prize award trophy show hurricane typhoon cyclone storm war crisis revolution "
+    "olympics championship championships cup festival expo scandal constitution act clause "
+    "amendment accord agreement treaty operation convention"
 )
 # Nouns that name a kind of work or product: the capitalised words they introduce or describe
 # are its title or brand ("the comedy Pillow Talk", "Opera Mini, a browser"), not an actor.
@@ -492,7 +508,8 @@ WORK_NOUNS = word_set(
     "film films movie comedy drama documentary thriller series show sitcom song single album "
     "book novel memoir play musical game app browser phone smartphone handset tablet laptop "
     "console car model brand product software device gadget drink drug holiday agreement "
-    "treaty accord festival programme program scheme framework"
+    "treaty accord festival programme program scheme framework capsule rocket ship spacecraft "
+    "satellite aircraft jet vessel plane probe rover telescope"
 )
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.

@@ -205,6 +205,9 @@ def _add_run(
         _add_possessor(table, run[0])
         if len(run) == 1:
             return None
+    run, at = _without_prefixes(run, at)
+    if not run:
+        return None
     words = [t.bare for t in run]
     role_end = max((k for k, w in enumerate(words) if _is_role(w)), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
@@ -271,6 +274,12 @@ def _names_a_work(text: str, tokens: list[Token], at: int, end: int) -> bool:
     before = tokens[at - 1] if at > 0 else None
     if before is not None and before.lower in lexicon.WORK_NOUNS and not before.is_capitalised:
         return True
+    if (
+        before is not None
+        and before.text in '"“'
+        and re.match(r"[,.!?]?[\"”]", text[end : end + 2])
+    ):
+        return True  # a title in quotation marks: the talk "Breaking Into Comics"
     if _MODEL_YEAR.search(text, max(0, tokens[at].start - 40), tokens[at].start):
         return True
     described = _DESCRIBED_AS_WORK.match(text, end) or _WORK_NOUN_AFTER.match(text, end)
@@ -278,6 +287,18 @@ def _names_a_work(text: str, tokens: list[Token], at: int, end: int) -> bool:
 
 
 _WORK_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")  # "the Labor Day holiday"
+
+
+def _without_prefixes(run: list[Token], at: int) -> tuple[list[Token], int]:
+    """'Former CIA', 'Previous SpaceX': a word that goes before names is not one; a party
+    label before a person's name ('Republican Kevin McCarthy') neither, but 'Democratic
+    Party' is the party's name."""
+    k = 0
+    while k < len(run) - 1 and run[k].lower in lexicon.NAME_PREFIXES:
+        k += 1
+    if k < len(run) - 1 and run[k].lower in lexicon.PARTY_LABELS and _person_like(run[k + 1 :]):
+        k += 1
+    return run[k:], at + k
 
 
 def _is_role(word: str) -> bool:

@@ -53,9 +53,9 @@ _RECEIVES = re.compile(
 # A byline or sign-off names the writer, not an actor: "I'm Jo Reed.", "By Ann Hale",
 # "Reporting by Sam Ode", "Written by ...", "Edited by ...".
 _SIGN_OFF = re.compile(
-    r"(?:\bI(?:[’']m| am)|(?:^|\n)\s*(?:By|(?:Reporting|Written|Edited|Additional reporting) by))"
-    r"\s+$"
-)
+    r"(?:\bI(?:[’']m| am)|(?:^|\n)\s*(?:By|(?:Reporting|Written|Edited|Additional reporting) by)|"
+    r"\b(?:Image|Photo|Photograph|Picture|Credit|Photo credit)s?:|\b(?:Photo|Image)s? by)\s+$"
+)  # and an image credit: "Image: Ann Hale", "Photo by Ann Hale"
 # "Fauci of the NIAID", "Li from the University", "spokesman for the ministry"
 _AFFILIATION = re.compile(r"(?P<who>[\w’'.-]+),?\s+(?:of|from|at|for|with)\s+(?:the\s+)?$")
 # "Humane Society executive director Sara Amundson", "NBC News correspondent Kristen Welker":
