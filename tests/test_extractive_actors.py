@@ -215,3 +215,17 @@ def test_credits_events_and_titles_are_no_actors(text: str, absent: str) -> None
 )
 def test_prefixes_and_party_labels_before_names(text: str, name: str) -> None:
     assert name in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country the headline makes a party, though the body names it only as an affiliation
+        ("Benin, Togo join trade area\n\nPresidents Ann Lee of Benin and Mark Reed of Togo "
+         "signed the pact on Monday.", "Benin"),
+        # a country whose name opens with a demonym is still a country
+        ("In 2015, Saudi Arabia started supporting the rebels, officials said.", "Saudi Arabia"),
+    ],
+)  # fmt: skip
+def test_countries_that_take_part_are_found(text: str, country: str) -> None:
+    assert (country, "country") in [(a.name, a.kind) for a in brief_of(text).actors]

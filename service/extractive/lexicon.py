@@ -433,6 +433,9 @@ COUNTRIES = word_set(
     "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
     "Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine UK U.K. US "
     "U.S. USA U.S.A. DRC Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
+    "Benin Bahamas Barbados Belize Bhutan Botswana Brunei Burundi Chad Djibouti Eswatini Fiji "
+    "Gabon Gambia Guinea Guyana Jamaica Lesotho Liberia Liechtenstein Madagascar Malawi "
+    "Maldives Mauritania Mauritius Monaco Namibia Samoa Seychelles Suriname Togo Tonga Andorra"
 ) | frozenset(
     [
         "United States", "United Kingdom", "South Korea", "North Korea", "New Zealand",
@@ -440,6 +443,9 @@ COUNTRIES = word_set(
         "United Arab Emirates", "Democratic Republic of Congo", "Ivory Coast", "Costa Rica",
         "Democratic Republic of the Congo",
         "El Salvador", "Puerto Rico", "Northern Ireland", "European Union",
+        "Burkina Faso", "Sierra Leone", "Papua New Guinea", "Dominican Republic",
+        "North Macedonia", "South Sudan", "Central African Republic", "Cape Verde",
+        "Equatorial Guinea", "Trinidad and Tobago", "San Marino", "East Timor",
     ]
 )  # fmt: skip
 # Forms of one country, by the name they share: "U.S." and "the United States" are one actor.

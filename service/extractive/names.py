@@ -32,7 +32,33 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     _add_spelled_acronyms(article, table)  # before the lone words, which may be its acronym
     for token, before in singles:
         _add_single(article, table, token, before)
+    _add_headline_countries(article, table)
     _type_by_apposed_role(article, table)
+
+
+def _add_headline_countries(article: Article, table: ActorTable) -> None:
+    """'Benin, Nigeria join trade area': a country the headline makes a party, though the
+    body names it only as someone's affiliation. (Headline words are no names otherwise: a
+    headline capitalises every word.) Whether it only locates is judged later."""
+    text = article.text
+    for sentence in article.sentences:
+        if article.paragraphs[sentence.paragraph].kind not in ("title", "heading"):
+            continue
+        for match in _COUNTRY_NAME.finditer(text, sentence.start, sentence.end):
+            name = match.group()
+            if table.lookup(name) is None and (
+                name in lexicon.COUNTRIES and name not in lexicon.COUNTRY_NAMES
+            ):
+                table.add(name, "country", match.start())
+
+
+_COUNTRY_NAME = re.compile(
+    "|".join(
+        r"\b" + re.escape(c) + r"\b(?![’'-]\w)"
+        for c in sorted(lexicon.COUNTRIES, key=lambda c: (-len(c), c))
+        if c[:1].isalpha()
+    )
+)
 
 
 _ROLE_ALTERNATIVES = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
@@ -239,6 +265,8 @@ def _add_run(
     start = run[0].start
     name = _span_text(text, run)
     lead_role = _lowercase_role_before(text, tokens, at)
+    if name in lexicon.COUNTRIES:
+        return table.add(name, "country", start)  # "Saudi Arabia" opens with a demonym
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         if words[-1].lower() in lexicon.OTHER_HEADS:
             return table.add(name, "other", start)  # "the Australian Health Survey"
