@@ -5,6 +5,8 @@ and generic descriptions that must not absorb specific ones (KNOWN-FAILURES 10 a
 import pytest
 
 from schemas import Brief
+from service.article import Article
+from service.extractive.actors import ActorTable
 from service.pipeline import extractive_brief
 
 
@@ -229,3 +231,38 @@ def test_prefixes_and_party_labels_before_names(text: str, name: str) -> None:
 )  # fmt: skip
 def test_countries_that_take_part_are_found(text: str, country: str) -> None:
     assert (country, "country") in [(a.name, a.kind) for a in brief_of(text).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "and" joins the words of one body also before a possessive
+        ("The National Oceanic and Atmospheric Administration's planes flew into the storm.",
+         "National Oceanic and Atmospheric Administration"),
+        # where a body is based is not part of its name
+        ("The Yemen-based Riga Front said it would fight.", "Riga Front"),
+    ],
+)  # fmt: skip
+def test_names_joined_by_and_or_placed_by_based(text: str, name: str) -> None:
+    assert name in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Jerrold Nadler of Santa Morena met the mayor on Monday.", "Santa Morena"),
+        ("After the scandal he moved to Santa Morena, his friends said.", "Santa Morena"),
+        # an outlet of unknown kind that is only told
+        ('She told the Riga Independent: "I am a fan."', "Riga Independent"),
+        # a sign-off names no actor, whatever its kind
+        ("Most said they felt close to others. I’m Gena Bennett.", "Gena Bennett"),
+    ],
+)
+def test_places_of_a_person_destinations_outlets_and_sign_offs(text: str, absent: str) -> None:
+    assert absent not in actor_names(text)
+
+
+def test_a_plural_names_the_actor_of_its_singular() -> None:
+    table = ActorTable(Article("The Riga movement met. The Rigas said so.", None))
+    riga = table.add("Riga", "organization", 4)
+    assert table.lookup("the Rigas") == riga

@@ -176,6 +176,8 @@ class ActorTable:
         words = low.split()
         if len(words) == 1 and words[0] in self._short_names:
             return self._short_names[words[0]]  # "Salling" for "Salling Group"
+        if len(words) == 1 and low.endswith("s") and low[:-1] in self._by_form:
+            return self._by_form[low[:-1]]  # "the Houthis" of "Houthi"
         later_words, one_word = self._person_index()
         candidates = [one_word[w] for w in words[1:] if w in one_word]
         if len(words) == 1 and words[0] in later_words:

@@ -393,7 +393,7 @@ ORG_HEADS = word_set(
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
     "université universität ministerio ministère banco banque departments ministries agencies "
-    "campaign"
+    "campaign movement front trust"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "

@@ -180,9 +180,10 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         end += 1
     if end == k:
         return j
-    if word == "and" and tokens[end - 1].lower not in _INSTITUTIONS:
+    last = tokens[end - 1].bare.lower()  # "... Atmospheric Administration's"
+    if word == "and" and last not in _INSTITUTIONS:
         return j  # "Tesco and Salling Group" are two
-    if word == "and" and len(run) == 1 and tokens[end - 1].lower not in _PLURAL_INSTITUTIONS:
+    if word == "and" and len(run) == 1 and last not in _PLURAL_INSTITUTIONS:
         return j
     return end  # "Air and Space Museum"; "the State and Homeland Security Departments"
 
@@ -322,11 +323,16 @@ def _without_prefixes(run: list[Token], at: int) -> tuple[list[Token], int]:
     label before a person's name ('Republican Kevin McCarthy') neither, but 'Democratic
     Party' is the party's name."""
     k = 0
-    while k < len(run) - 1 and run[k].lower in lexicon.NAME_PREFIXES:
-        k += 1
+    while k < len(run) - 1 and (
+        run[k].lower in lexicon.NAME_PREFIXES or _LOCATED.search(run[k].lower)
+    ):
+        k += 1  # and "Yemen-based Houthi": where it is based
     if k < len(run) - 1 and run[k].lower in lexicon.PARTY_LABELS and _person_like(run[k + 1 :]):
         k += 1
     return run[k:], at + k
+
+
+_LOCATED = re.compile(r"\w-(?:based|born|headquartered)$")
 
 
 def _is_role(word: str) -> bool:

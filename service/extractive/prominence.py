@@ -43,13 +43,16 @@ _LIST_BEFORE = re.compile(
 _ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
 _PLACE_OF = re.compile(r"\b(?:\w+)\s+of\s+(?:the\s+)?$")
 _AFTER_PLACE = re.compile(r"(?P<place>[A-Z][\w’'-]+),\s+$")
-_RECEIVES = re.compile(
-    r"\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in|"
-    r"(?:an\s+)?interviews?\s+with|(?:speaking|spoke|appearing|appeared|talking)\s+(?:on|to)|"
-    r"(?:posted|wrote|writing|tweeted|said|announced|shared)\s+on)"
-    r"\s+(?:the\s+)?$",
-    re.I,
+_RECEIVING = (
+    r"\b(?:told|telling|(?:stated|said|spoke|talked|wrote|speaking|talking) to|"
+    r"(?:spoke|talked) with|published in|(?:an\s+)?interviews?\s+with|"
+    r"(?:speaking|spoke|appearing|appeared|talking)\s+(?:on|to)|"
+    r"(?:posted|wrote|writing|tweeted|said|announced|shared)\s+on)\s+"
 )
+_RECEIVES = re.compile(_RECEIVING + r"(?:the\s+)?$", re.I)
+# A name of unknown kind that receives is an outlet only with "the": "told the Riga Independent",
+# but "told Mark Reed" is a person who is told something
+_RECEIVES_WITH_THE = re.compile(_RECEIVING + r"the\s+$", re.I)
 # A byline or sign-off names the writer, not an actor: "I'm Jo Reed.", "By Ann Hale",
 # "Reporting by Sam Ode", "Written by ...", "Edited by ...".
 _SIGN_OFF = re.compile(
@@ -101,8 +104,8 @@ def kept_actors(
         if actor.kind == "organization" and all(_affiliation(text, m, actor.head) for m in found):
             continue
         # "told LA Weekly": an outlet that only receives (a person told something still acts)
-        receives = _RECEIVES if actor.kind == "organization" else _SIGN_OFF
-        if all(receives.search(text, max(0, m.start - 20), m.start) for m in found):
+        receives = (_SIGN_OFF, _RECEIVES if actor.kind == "organization" else _RECEIVES_WITH_THE)
+        if all(any(r.search(text, max(0, m.start - 20), m.start) for r in receives) for m in found):
             continue
         kept.append(i)
     return kept
@@ -143,6 +146,8 @@ def _only_a_place(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 40) : m.start]
     if _PLACE_LOCATIVE.search(before) or _NAMED_PLACE.search(before):
         return True
+    if _DESTINATION.search(before) or _titles_affiliation(text, m):
+        return True  # "retreated to New Mexico", "Jerrold Nadler of New York"
     if _qualifies(text, m, lexicon.LOCATION_HINTS | _PLACE_NOUNS):
         return True
     if _in_placed_list(text, m.start, place=True):
