@@ -44,6 +44,7 @@ _RULE_MODULES = tuple(
         "proposals",
         "actors",
         "names",
+        "locating",
         "prominence",
         "summary",
         "scope",
