@@ -44,6 +44,7 @@ _RULE_MODULES = tuple(
         "proposals",
         "actors",
         "names",
+        "works",
         "locating",
         "prominence",
         "summary",
