@@ -44,6 +44,8 @@ _RULE_MODULES = tuple(
         "proposals",
         "actors",
         "names",
+        "works",
+        "locating",
         "prominence",
         "summary",
         "scope",

@@ -364,7 +364,20 @@ ROLE_WORDS = word_set(
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
     "astronaut administrator executive adviser advisor counsel counterpart counterparts curator "
-    "treasurer president-elect"
+    "treasurer president-elect whip assemblyman assemblywoman councillor councilor "
+    "councilman councilwoman ecologist biologist activist designer drummer singer actor "
+    "actress artist journalist photographer historian novelist"
+)
+# Capitalised words that stand before a name without being part of it: "Former CIA deputy
+# director", "Previous SpaceX pods", "Numerous Maker Clubs".
+NAME_PREFIXES = word_set(
+    "former late then previous numerous several various newly acting interim incoming outgoing "
+    "ex-president"
+)
+# Party labels before a person's name: "Republican Kevin McCarthy", "Democrat Spearman".
+PARTY_LABELS = word_set(
+    "republican republicans democrat democrats democratic labour conservative liberal "
+    "socialist green independent"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
@@ -380,7 +393,7 @@ ORG_HEADS = word_set(
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
     "université universität ministerio ministère banco banque departments ministries agencies "
-    "campaign"
+    "campaign movement front trust"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -420,6 +433,9 @@ COUNTRIES = word_set(
     "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
     "Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine UK U.K. US "
     "U.S. USA U.S.A. DRC Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
+    "Benin Bahamas Barbados Belize Bhutan Botswana Brunei Burundi Chad Djibouti Eswatini Fiji "
+    "Gabon Gambia Guinea Guyana Jamaica Lesotho Liberia Liechtenstein Madagascar Malawi "
+    "Maldives Mauritania Mauritius Monaco Namibia Samoa Seychelles Suriname Togo Tonga Andorra"
 ) | frozenset(
     [
         "United States", "United Kingdom", "South Korea", "North Korea", "New Zealand",
@@ -427,6 +443,9 @@ COUNTRIES = word_set(
         "United Arab Emirates", "Democratic Republic of Congo", "Ivory Coast", "Costa Rica",
         "Democratic Republic of the Congo",
         "El Salvador", "Puerto Rico", "Northern Ireland", "European Union",
+        "Burkina Faso", "Sierra Leone", "Papua New Guinea", "Dominican Republic",
+        "North Macedonia", "South Sudan", "Central African Republic", "Cape Verde",
+        "Equatorial Guinea", "Trinidad and Tobago", "San Marino", "East Timor",
     ]
 )  # fmt: skip
 # Forms of one country, by the name they share: "U.S." and "the United States" are one actor.
@@ -457,7 +476,24 @@ LOCATION_HINTS = word_set(
     "city town village province region state county district island islands river "
     "mountain mountains lake sea ocean bay coast street square capital valley desert "
     "avenue road boulevard lane bridge park airport port harbour harbor mount stadium arena "
-    "hall station mosque cathedral temple plaza tower towers building"
+    "hall station mosque cathedral temple plaza tower towers building route highway motorway "
+    "interstate"
+)
+# Nouns a country or place can qualify, before them or as their possessor ("US officials", "the
+# El Paso mayor", "Niger's capital", "U.S. dollars"), or after "of" ("the government of the DRC",
+# "south of Los Angeles"): the name says whose or where, and takes no part itself.
+QUALIFIED_NOUNS = (
+    ROLE_WORDS
+    | PERSON_HEADS
+    | GROUP_HEADS
+    | ORG_HEADS
+    | LOCATION_HINTS
+    | word_set(
+        "dollar dollars citizen citizens national nationals territory border borders soil "
+        "economy market markets embassy consulate members singer actor actress artist musician "
+        "star athlete states area areas shooting streets north south east west northeast "
+        "northwest southeast southwest outskirts suburbs"
+    )
 )
 # Words that open the name of a region: "South Australia", "Pacific Northwest".
 COMPASS = word_set(
@@ -467,7 +503,19 @@ COMPASS = word_set(
 # Vehicles and products named like people: "Space Shuttle Atlantis" is not an actor.
 PRODUCT_WORDS = word_set(
     "shuttle shuttles rocket ship spacecraft satellite aircraft jet vessel orbiter orbiters "
-    "probe rover telescope"
+    "probe rover telescope phone phones smartphone browser app tablet laptop console "
+    "medal prize award trophy show hurricane typhoon cyclone storm war crisis revolution "
+    "olympics championship championships cup festival expo scandal constitution act clause "
+    "amendment accord agreement treaty operation convention"
+)
+# Nouns that name a kind of work or product: the capitalised words they introduce or describe
+# are its title or brand ("the comedy Pillow Talk", "Opera Mini, a browser"), not an actor.
+WORK_NOUNS = word_set(
+    "film films movie comedy drama documentary thriller series show sitcom song single album "
+    "book novel memoir play musical game app browser phone smartphone handset tablet laptop "
+    "console car model brand product software device gadget drink drug holiday agreement "
+    "treaty accord festival programme program scheme framework capsule rocket ship spacecraft "
+    "satellite aircraft jet vessel plane probe rover telescope"
 )
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. mme mme. dr dr. sir dame m.")
 # Organised groups named without an organisation noun.

@@ -10,6 +10,7 @@ from service.article import Article
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.tokens import Token, adjacent
+from service.extractive.works import names_a_work
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
@@ -32,7 +33,33 @@ def find_named_actors(article: Article, table: ActorTable) -> None:
     _add_spelled_acronyms(article, table)  # before the lone words, which may be its acronym
     for token, before in singles:
         _add_single(article, table, token, before)
+    _add_headline_countries(article, table)
     _type_by_apposed_role(article, table)
+
+
+def _add_headline_countries(article: Article, table: ActorTable) -> None:
+    """'Benin, Nigeria join trade area': a country the headline makes a party, though the
+    body names it only as someone's affiliation. (Headline words are no names otherwise: a
+    headline capitalises every word.) Whether it only locates is judged later."""
+    text = article.text
+    for sentence in article.sentences:
+        if article.paragraphs[sentence.paragraph].kind not in ("title", "heading"):
+            continue
+        for match in _COUNTRY_NAME.finditer(text, sentence.start, sentence.end):
+            name = match.group()
+            if table.lookup(name) is None and (
+                name in lexicon.COUNTRIES and name not in lexicon.COUNTRY_NAMES
+            ):
+                table.add(name, "country", match.start())
+
+
+_COUNTRY_NAME = re.compile(
+    "|".join(
+        r"\b" + re.escape(c) + r"\b(?![’'-]\w)"
+        for c in sorted(lexicon.COUNTRIES, key=lambda c: (-len(c), c))
+        if c[:1].isalpha()
+    )
+)
 
 
 _ROLE_ALTERNATIVES = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
@@ -154,15 +181,17 @@ def _joined_name(text: str, tokens: list[Token], run: list[Token], j: int) -> in
         end += 1
     if end == k:
         return j
-    if word == "and" and tokens[end - 1].lower not in _INSTITUTIONS:
+    last = tokens[end - 1].bare.lower()  # "... Atmospheric Administration's"
+    if word == "and" and last not in _INSTITUTIONS:
         return j  # "Tesco and Salling Group" are two
-    if word == "and" and len(run) == 1 and tokens[end - 1].lower not in _PLURAL_INSTITUTIONS:
+    if word == "and" and len(run) == 1 and last not in _PLURAL_INSTITUTIONS:
         return j
     return end  # "Air and Space Museum"; "the State and Homeland Security Departments"
 
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
-    return i == 0 or (i == 1 and tokens[0].text in "\"“‘'(")
+    """The token opens a sentence, or a quotation inside one ('said, "Sometimes I ...')."""
+    return i == 0 or (tokens[i - 1].text in "\"“‘'(" and (i == 1 or tokens[i - 2].text in ",:"))
 
 
 def _initial(text: str, tokens: list[Token], letter: Token, j: int) -> bool:
@@ -204,8 +233,11 @@ def _add_run(
         _add_possessor(table, run[0])
         if len(run) == 1:
             return None
+    run, at = _without_prefixes(run, at)
+    if not run:
+        return None
     words = [t.bare for t in run]
-    role_end = max((k for k, w in enumerate(words) if w.lower() in lexicon.ROLE_WORDS), default=-1)
+    role_end = max((k for k, w in enumerate(words) if _is_role(w)), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
         rest = run[role_end + 2 :]
         if _ends_in_a_name(rest):
@@ -235,6 +267,8 @@ def _add_run(
     start = run[0].start
     name = _span_text(text, run)
     lead_role = _lowercase_role_before(text, tokens, at)
+    if name in lexicon.COUNTRIES:
+        return table.add(name, "country", start)  # "Saudi Arabia" opens with a demonym
     if words[0] in lexicon.DEMONYMS and len(words) > 1 and not _org_like(words):
         if words[-1].lower() in lexicon.OTHER_HEADS:
             return table.add(name, "other", start)  # "the Australian Health Survey"
@@ -246,11 +280,37 @@ def _add_run(
     if head is not None and not run[-1].possessive:
         # "the National Iodine Nutrition study", "the PALM trial": the noun names it too
         return table.add(text[start : head.end()], "other", start)
+    if names_a_work(text, tokens, at, run[-1].end):
+        return None  # "the comedy Pillow Talk", "a 2005 Opel Zafira" (KNOWN-FAILURES 17)
     context = _RunContext(before, lead_role is not None, text, run[-1].end, table.occurrences)
     kind = _classify(words, context)
     if kind is None:
         return None
     return table.add(name, kind, start, role=lead_role)
+
+
+def _without_prefixes(run: list[Token], at: int) -> tuple[list[Token], int]:
+    """'Former CIA', 'Previous SpaceX': a word that goes before names is not one; a party
+    label before a person's name ('Republican Kevin McCarthy') neither, but 'Democratic
+    Party' is the party's name."""
+    k = 0
+    while k < len(run) - 1 and (
+        run[k].lower in lexicon.NAME_PREFIXES or _LOCATED.search(run[k].lower)
+    ):
+        k += 1  # and "Yemen-based Houthi": where it is based
+    if k < len(run) - 1 and run[k].lower in lexicon.PARTY_LABELS and _person_like(run[k + 1 :]):
+        k += 1
+    return run[k:], at + k
+
+
+_LOCATED = re.compile(r"\w-(?:based|born|headquartered)$")
+
+
+def _is_role(word: str) -> bool:
+    """A title before a name, also in the plural before two ('Presidents Ann Lee of Riga and
+    Mark Reed of Tartu')."""
+    low = word.lower()
+    return low in lexicon.ROLE_WORDS or (low.endswith("s") and low[:-1] in lexicon.ROLE_WORDS)
 
 
 def _ends_in_a_name(rest: list[Token]) -> bool:
@@ -304,6 +364,28 @@ def _add_spelled_acronyms(article: Article, table: ActorTable) -> None:
                 index = table.add(text[start:end], "organization", start)
                 table.add_alias(index, acronym)
                 break
+
+
+def _spelled_by(table: ActorTable, acronym: str) -> int | None:
+    """The one organisation whose name, or the name after the country that opens it, the
+    acronym spells without brackets ('CPD' after 'the United States Commission on Presidential
+    Debates'; but 'IDD' is not the 'Centre for Control of Iodine Deficiency Disorders')."""
+    found = [
+        i
+        for i, actor in enumerate(table.actors)
+        if actor.kind == "organization" and acronym in _initials(actor.name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _initials(name: str) -> tuple[str, ...]:
+    words = [w for w in name.split() if w.lower() not in _SMALL_WORDS]
+    spelled = ["".join(w[0] for w in words)]
+    for size in (3, 2, 1):
+        if len(words) > size + 1 and " ".join(words[:size]) in lexicon.COUNTRIES:
+            spelled.append("".join(w[0] for w in words[size:]))
+            break
+    return tuple(spelled)
 
 
 def _without_leading_country(run: list[Token]) -> list[Token]:
@@ -412,7 +494,10 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
 
 _NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?]{0,200}[.!?][\"”’']?\s+(?:He|She|His|Her)\b")
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\b")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>[\w-]+)\b"
+)  # ", a Toronto lawyer", ", Puerto Rico's governor"
 
 
 def _person_evidence(words: list[str], ctx: _RunContext) -> bool:
@@ -446,6 +531,8 @@ def _add_single(article: Article, table: ActorTable, token: Token, before: Token
     """A lone capitalised word: an alias of a known actor, a country, or nothing yet."""
     bare = token.bare
     found = table.lookup(bare)
+    if found is None and _ACRONYM.match(bare) and len(bare) >= 3:
+        found = _spelled_by(table, bare)
     if found is not None:
         table.add_alias(found, bare)
         return

@@ -121,8 +121,12 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     while b - 1 >= 0 and k - b < 16:
         t = tokens[b - 1]
         acronym = t.text.isupper() and len(t.text) > 1  # "WHO" is a name, not "who"
+        # "That study noted ...": a sentence's opening "That" is the subject's determiner
+        opening_that = b - 1 == 0 and t.text in ("That", "This") and _speaking_noun(tokens[b])
         if t.text in "()" or (
-            t.is_word and (acronym or t.lower not in LEFT_BREAKS) and t.lower not in BE
+            t.is_word
+            and (acronym or opening_that or t.lower not in LEFT_BREAKS)
+            and t.lower not in BE
         ):
             if t.lower == "and" and not _coordinates(tokens, b - 1):
                 break
@@ -308,6 +312,8 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
                 return i
     for i in range(b, k + 1):
         t = tokens[i]
+        if i == 0 and t.text in ("That", "This") and i < k and _speaking_noun(tokens[i + 1]):
+            return i  # "That study noted": a determiner
         if t.text.istitle() and (t.lower in _OPENERS or t.bare in lexicon.WEEKDAYS_MONTHS):
             continue  # "With ...", "After ...", "Tuesday" opening it (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:

@@ -1,54 +1,42 @@
 """Which actors a brief keeps: speakers, and the people, organisations and countries that take
-part in the story, not those that only locate it or stand as someone's affiliation."""
+part in the story, not those that only locate it (locating.py), stand as someone's affiliation,
+only receive a statement or sign the article off."""
 
 import re
 
 from service.article import Article
 from service.extractive import lexicon
 from service.extractive.actors import ActorDraft, Mention
+from service.extractive.locating import AFFILIATION, only_a_place, only_locates
 
 _KEPT_KINDS = ("person", "organization", "country")
-# "in Canada", "across the United States", "women in France": a place, not a participant.
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|across|throughout|within|inside|outside(?:\s+of)?|from|like|mainland)\s+"
-    r"(?:the\s+)?|\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)\s+)$",
-    re.I,
+_RECEIVING = (
+    r"\b(?:told|telling|(?:stated|said|spoke|talked|wrote|speaking|talking) to|"
+    r"(?:spoke|talked) with|published in|(?:an\s+)?interviews?\s+with|"
+    r"(?:speaking|spoke|appearing|appeared|talking)\s+(?:on|to)|"
+    r"(?:posted|wrote|writing|tweeted|said|announced|shared)\s+on)\s+"
 )
-# Where someone goes, comes from or leaves ("moved to the United States", "traveled to Canada",
-# "leaving Thailand"), and what something is compared with ("in line with the United States").
-_DESTINATION = re.compile(
-    r"\b(?:(?:move|moved|moves|moving|travel|travels|traveled|travelled|traveling|travelling|"
-    r"come|comes|came|coming|return|returns|returned|returning|flee|flees|"
-    r"fled|fleeing|fly|flies|flew|flying|head|heads|headed|heading|emigrate|emigrated|"
-    r"relocate|relocated|deport|deported|back)\s+(?:back\s+)?(?:to|from)|"
-    r"leave|leaves|leaving|left|in\s+line\s+with|compared\s+(?:with|to)|unlike|than)"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
-# Described rather than acting: "Mexico is a place where ...", "Canada is a melting pot".
-_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|one|ranked|home)\b")
-# The parts a region or group is made of: "the region comprising Czechia, Hungary and Poland".
-_ENUMERATES = re.compile(r"\b(?:comprising|comprises|including|includes|such\s+as)\s+$", re.I)
-# An earlier member of a list of countries: "Czechia, Hungary, [Poland]", "Thailand or [Poland]".
-_LIST_BEFORE = re.compile(
-    r"(?P<member>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,2}),?\s+(?:(?:and|or)\s+)?(?:the\s+)?$"
-)
-# "a US peace envoy", "the region of Russia", "Maidan Wardak, Afghanistan"
-_ADJECTIVAL = re.compile(r"\b(?:a|an)\s+$", re.I)
-_PLACE_OF = re.compile(r"\b(?:\w+)\s+of\s+(?:the\s+)?$")
-_AFTER_PLACE = re.compile(r"(?P<place>[A-Z][\w’'-]+),\s+$")
-_RECEIVES = re.compile(
-    r"\b(?:told|(?:stated|said|spoke|talked|wrote) to|(?:spoke|talked) with|published in)"
-    r"\s+(?:the\s+)?$"
-)
+_RECEIVES = re.compile(_RECEIVING + r"(?:the\s+)?$", re.I)
+# A name of unknown kind that receives is an outlet only with "the": "told the Riga Independent",
+# but "told Mark Reed" is a person who is told something
+_RECEIVES_WITH_THE = re.compile(_RECEIVING + r"the\s+$", re.I)
 # A byline or sign-off names the writer, not an actor: "I'm Jo Reed.", "By Ann Hale",
 # "Reporting by Sam Ode", "Written by ...", "Edited by ...".
 _SIGN_OFF = re.compile(
-    r"(?:\bI(?:[’']m| am)|(?:^|\n)\s*(?:By|(?:Reporting|Written|Edited|Additional reporting) by))"
-    r"\s+$"
+    r"(?:\bI(?:[’']m| am)|(?:^|\n)\s*(?:By|(?:Reporting|Written|Edited|Additional reporting) by)|"
+    r"\b(?:Image|Photo|Photograph|Picture|Credit|Photo credit)s?:|\b(?:Photo|Image)s? by)\s+$"
+)  # and an image credit: "Image: Ann Hale", "Photo by Ann Hale"
+# "Humane Society executive director Sara Amundson", "NBC News correspondent Kristen Welker":
+# the organisation, then a role and a name, is the person's affiliation
+_AFFILIATION_BEFORE = re.compile(
+    r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*)\s+[A-Z][\w’'.-]*\s+[A-Z]"
 )
-# "Fauci of the NIAID", "Li from the University", "spokesman for the ministry"
-_AFFILIATION = re.compile(r"(?P<who>[\w’'.-]+),?\s+(?:of|from|at|for|with)\s+(?:the\s+)?$")
+# "at the Kennedy Space Center", "at Belmont University in Nashville": a venue, not a party
+_AT = re.compile(r"\b(?:at|in|from|outside|inside)\s+(?:the\s+)?$", re.I)
+_VENUE_HEADS = lexicon.word_set(
+    "center centre university college school hospital museum stadium arena hall airport "
+    "station library theatre theater base campus"
+)
 
 
 def kept_actors(
@@ -70,69 +58,34 @@ def kept_actors(
             continue
         # "the Federal Security Service (FSB)": the bracketed acronym adds no role of its own
         found = [m for m in found if not _bracketed(text, m)] or found
-        if actor.kind == "country" and all(_only_locates(text, m) for m in found):
+        if actor.kind == "country" and all(only_locates(text, m) for m in found):
             continue
-        if actor.kind == "organization" and all(_affiliation(text, m) for m in found):
+        if (
+            actor.kind == "other"
+            and not _named_study(actor)
+            and all(only_a_place(text, m) for m in found)
+        ):
+            continue  # "in El Paso", "the capital, San Juan": a name of unknown kind that locates
+        if actor.kind == "organization" and all(_affiliation(text, m, actor.head) for m in found):
             continue
         # "told LA Weekly": an outlet that only receives (a person told something still acts)
-        receives = _RECEIVES if actor.kind == "organization" else _SIGN_OFF
-        if all(receives.search(text, max(0, m.start - 20), m.start) for m in found):
+        receives = (_SIGN_OFF, _RECEIVES if actor.kind == "organization" else _RECEIVES_WITH_THE)
+        if all(any(r.search(text, max(0, m.start - 20), m.start) for r in receives) for m in found):
             continue
         kept.append(i)
     return kept
 
 
-def _only_locates(text: str, m: Mention) -> bool:
-    """The country places or qualifies something ('in Canada', 'U.S. Senator', 'US-built',
-    'US$', 'a US envoy', 'Afghanistan's Maidan Wardak', 'the region of Russia')."""
-    before = text[max(0, m.start - 40) : m.start]
-    after = text[m.end : m.end + 3]
-    if after[:1] in ("-", "$") or re.match(r"\s[A-Z]", after):
-        return True  # "US-built", "US$ 20", "U.S. Senator"
-    if re.match(r"[’']s\s[A-Z]", text[m.end : m.end + 4]):
-        return True  # "Afghanistan's Maidan Wardak"
-    if _LOCATIVE.search(before) or _ADJECTIVAL.search(before) or _DESTINATION.search(before):
+def _affiliation(text: str, m: Mention, head: str) -> bool:
+    """The organisation follows a person's name or role ('Mike Ryan of the WHO'), comes before
+    one ('NBC News correspondent Kristen Welker'), or is where something happens ('at Belmont
+    University')."""
+    role = _AFFILIATION_BEFORE.match(text, m.end)
+    if role is not None and role.group("role") in lexicon.ROLE_WORDS | lexicon.PERSON_HEADS:
         return True
-    if _within_name(text, m.start):
-        return True  # "Netto Poland", "Radio Free Asia": part of another name
-    if _DESCRIBED.match(text, m.end) or _in_placed_list(text, m.start):
+    if head in _VENUE_HEADS and _AT.search(text, max(0, m.start - 20), m.start):
         return True
-    after_place = _AFTER_PLACE.search(before)
-    if after_place and after_place.group("place") not in lexicon.COUNTRIES:
-        return True  # "Maidan Wardak, Afghanistan"; but "Sudan, Iran" is a list
-    place = _PLACE_OF.search(before)
-    return place is not None and place.group().split()[0].lower() in lexicon.LOCATION_HINTS
-
-
-def _within_name(text: str, start: int) -> bool:
-    """A capitalised word runs straight into the country, inside a sentence: a longer name."""
-    word = re.search(r"(?:^|[^\w’'.])([A-Z][\w’'-]*) $", text[max(0, start - 30) : start])
-    if word is None or word.group(1) in lexicon.COMMON_CAPITALISED:
-        return False
-    before = text[max(0, start - 32 - len(word.group(1))) : start - len(word.group(1)) - 1]
-    return bool(before) and before.rstrip()[-1:] not in '.!?"“”\n' and before[-1:] == " "
-
-
-def _in_placed_list(text: str, start: int) -> bool:
-    """A country listed as a part of a region ('comprising Czechia, Hungary and Poland'),
-    after a destination ('leaving Thailand or Poland') or a place ('arrests in Brazil, Canada
-    and Spain'), following the list of countries back to its head."""
-    for step in range(12):
-        before = text[max(0, start - 40) : start]
-        if _ENUMERATES.search(before) or _DESTINATION.search(before):
-            return True
-        if step > 0 and _LOCATIVE.search(before):
-            return True
-        member = _LIST_BEFORE.search(before)
-        if member is None or member.group("member") not in lexicon.COUNTRIES:
-            return False
-        start = start - len(before) + member.start("member")
-    return False
-
-
-def _affiliation(text: str, m: Mention) -> bool:
-    """The organisation follows a person's name or role: 'Mike Ryan of the WHO'."""
-    match = _AFFILIATION.search(text[max(0, m.start - 60) : m.start])
+    match = AFFILIATION.search(text[max(0, m.start - 60) : m.start])
     if match is None:
         return False
     who = match.group("who")

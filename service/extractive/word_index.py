@@ -5,6 +5,7 @@ Building the index costs about as much as a few hundred scans, more than a news 
 needs: the first lookups scan, and the index is built only when lookups keep coming."""
 
 import re
+from collections.abc import Callable
 
 _WORD = re.compile(r"\w+")
 _SCANS_BEFORE_INDEX = 256
@@ -98,9 +99,12 @@ class FormIndex:
         by_length = self._by_first.setdefault(first.group(), {})
         by_length.setdefault(len(form), {}).setdefault(form, set()).add(index)
 
-    def last_in(self, text: str) -> int | None:
+    def last_in(
+        self, text: str, accept: Callable[[int, str, int], bool] | None = None
+    ) -> int | None:
         """The actor named last in a phrase, as a whole word: the one whose form ends last,
-        then the longest form, then the actor added first. Forms of one letter do not count."""
+        then the longest form, then the actor added first. Forms of one letter do not count,
+        nor those `accept(at, form, actor)` refuses."""
         best: tuple[int, int, int] | None = None
         # Forms that open with a mark are rare: most tables have none, and no words to collect.
         words = {m.group() for m in _WORD.finditer(text)} if self._marked else set()
@@ -109,6 +113,8 @@ class FormIndex:
                 if len(form) < 2:
                     continue
                 for at in word_occurrences(text, form):
+                    if accept is not None and not accept(at, form, i):
+                        continue
                     rank = (at + len(form), len(form), -i)
                     if best is None or rank > best:
                         best = rank
@@ -125,6 +131,8 @@ class FormIndex:
                 if indices is None or (end < len(text) and _word_char(text[end])):
                     continue
                 for i in indices:
+                    if accept is not None and not accept(at, text[at:end], i):
+                        continue
                     rank = (end, size, -i)
                     if best is None or rank > best:
                         best = rank
