@@ -97,6 +97,21 @@ def test_speakers_behind_acronyms_titles_appositions_and_possessives(
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to ecologist Mark Reed of the Lake Institute, the dam held.", "Mark Reed"),
+        ("Herpetologist Anna Berg said the frogs had left the marsh.", "Anna Berg"),
+        ("Study co-author Tom Hale said the samples were clean.", "Tom Hale"),
+        ("Rancher Jo Bell told reporters the fences had worked.", "Jo Bell"),
+    ],
+)
+def test_an_occupation_before_a_name_is_a_role_not_part_of_the_name(
+    text: str, speaker: str
+) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("Mayor Anna Berg stated to the Riga Herald that the bridge was safe.", "stated"),

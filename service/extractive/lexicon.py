@@ -364,7 +364,18 @@ ROLE_WORDS = word_set(
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
     "astronaut administrator executive adviser advisor counsel counterpart counterparts curator "
-    "treasurer president-elect"
+    "treasurer president-elect "
+    # occupations written before a name ("ecologist Chip Taylor", "rancher Jim Strickland")
+    "ecologist biologist geologist seismologist volcanologist meteorologist climatologist "
+    "epidemiologist virologist immunologist anthropologist archaeologist herpetologist "
+    "zoologist paleontologist palaeontologist psychologist sociologist criminologist "
+    "toxicologist pathologist oceanographer astronomer astrophysicist physicist chemist "
+    "geneticist historian physician surgeon pediatrician paediatrician psychiatrist "
+    "pharmacist engineer architect journalist columnist activist campaigner lobbyist "
+    "strategist statistician candidate nominee opponent co-author coauthor co-founder "
+    "cofounder director-general novelist playwright filmmaker songwriter comedian rancher "
+    "entrepreneur businessman businesswoman councillor councilor councilman councilwoman "
+    "assemblyman assemblywoman lawmaker legislator negotiator coroner"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
