@@ -103,9 +103,13 @@ def test_speakers_behind_acronyms_titles_appositions_and_possessives(
         ("Herpetologist Anna Berg said the frogs had left the marsh.", "Anna Berg"),
         ("Study co-author Tom Hale said the samples were clean.", "Tom Hale"),
         ("Rancher Jo Bell told reporters the fences had worked.", "Jo Bell"),
+        ("According to Dr. Mark Reed, formerly head of the Lake Agency, the dam held.",
+         "Mark Reed"),
+        ("The Lake Institute's director, Dr. Anna Berg, said the storm had passed.",
+         "Anna Berg"),
     ],
-)
-def test_an_occupation_before_a_name_is_a_role_not_part_of_the_name(
+)  # fmt: skip
+def test_an_occupation_or_title_before_a_name_is_a_role_not_part_of_the_name(
     text: str, speaker: str
 ) -> None:
     assert speakers(brief_of(text)) == [speaker]

@@ -236,6 +236,9 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         named = first.lower == "the" and all(t.is_capitalised for t in segment[1:])
         if named and before is not None and not before.is_capitalised:
             return mark - 1  # "One local paper, the Riga Herald, reported": the name is the subject
+        titled = len(segment) >= 2 and all(t.is_capitalised for t in segment)
+        if titled and before is not None and before.lower in _PERSON_NOUNS:
+            return mark - 1  # "the institute's director, Dr. Anna Berg, said": the titled name
         if described and first.lower == "and" and opener > 0:
             mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
             continue
