@@ -710,3 +710,26 @@ def test_a_named_study_or_trial_is_an_actor_though_nobody_quotes_it() -> None:
 )  # fmt: skip
 def test_a_national_body_named_by_its_demonym_is_an_organisation(text: str, name: str) -> None:
     assert (name, "organization") in [(a.name, a.kind) for a in brief_of(text).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Reports as of Friday said the bridge had fallen.", "Reports"),
+        ("The city council during the weekend said the bridge had fallen.", "city council"),
+        ("Police on Monday also said the bridge had fallen.", "Police"),
+        ("Another report from the Latvian government said the bridge had fallen.",
+         "report from the Latvian government"),
+        ("Estimates by the port authority suggest the bridge cost more.",
+         "Estimates by the port authority"),
+        ("Footage from the scene showed the bridge falling.", "Footage from the scene"),
+        ("According to data from the Road Agency, the bridge is shut.",
+         "data from the Road Agency"),
+        ("One study in the Lake Journal from March noted the bridge was old.",
+         "One study in the Lake Journal from March"),
+    ],
+)  # fmt: skip
+def test_a_document_with_its_owner_speaks_and_a_time_phrase_is_not_the_subject(
+    text: str, speaker: str
+) -> None:
+    assert speakers(brief_of(text)) == [speaker]

@@ -26,6 +26,7 @@ from service.extractive.phrases import (
     subject_before,
 )
 from service.extractive.scope import labelled_sentences
+from service.extractive.speaker_rules import head_noun
 from service.extractive.speakers import Speakers, after_opener, name_start, names_a_speaker
 from service.extractive.tokens import Token
 
@@ -369,6 +370,13 @@ def _after_participle_clause(tokens: list[Token], v: int) -> int | None:
     return None
 
 
+def _subject_head(tokens: list[Token], subject: tuple[int, int]) -> str:
+    last = tokens[subject[1]].lower
+    if last in lexicon.SOURCE_NOUNS:
+        return last
+    return head_noun([t.text for t in tokens[subject[0] : subject[1] + 1]])
+
+
 def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool:
     """'on which the court ruled', 'about whom the report spoke': a relative clause that names
     a statement without making one."""
@@ -514,8 +522,8 @@ def _claim_for(
         and verb not in lexicon.REPORTING_VERBS
         and not that_follows(tokens, cue.index)
     )
-    if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
-        return None
+    if source_only and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS:
+        return None  # "The team showed skill"; but "footage from the scene showed"
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
     found = speakers.resolve(tokens, subject)

@@ -82,11 +82,45 @@ def skip_prefixes(tokens: list[Token], v: int) -> int:
     return k
 
 
+_TIME_NOUNS = lexicon.word_set(
+    "yesterday today tonight weekend week month year morning afternoon evening night"
+)
+_TIME_LEAD = lexicon.word_set("on during as of over the this last late early earlier next")
+
+
+def _time_word(token: Token) -> bool:
+    return token.bare in lexicon.WEEKDAYS_MONTHS or token.lower in _TIME_NOUNS
+
+
+def _before_time(tokens: list[Token], k: int) -> int:
+    """'Reports [as of Wednesday] said', 'the ministry [during the weekend] said': the index
+    before a time phrase that ends at k (k itself when there is none, or nothing before it)."""
+    if not _time_word(tokens[k]) and not (
+        tokens[k].text.isdigit() and k > 0 and _time_word(tokens[k - 1])
+    ):
+        return k
+    j = k - 1
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and (_time_word(tokens[j]) or tokens[j].lower in _TIME_LEAD or tokens[j].text.isdigit())
+    ):
+        j -= 1
+    if j < 0 or not tokens[j].is_word or tokens[j].lower in lexicon.CLAUSE_BREAKS:
+        # "Monday said", "Officials, on Monday, said", "a study from March said": not a
+        # phrase to step over
+        return k
+    while j > 0 and is_prefix(tokens[j]):
+        j -= 1  # "Officials also on Monday said"
+    return j
+
+
 def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
     k = skip_prefixes(tokens, v)
     if k < 0:
         return None
+    k = _before_time(tokens, k)
     if tokens[k].lower == "to":
         # "went on to say", "continued to say": the subject stands before; else an infinitive
         j = k - 1
@@ -126,9 +160,14 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         ):
             if t.lower == "and" and not _coordinates(tokens, b - 1):
                 break
+            document = b >= 2 and tokens[b - 2].lower in lexicon.OTHER_HEADS
+            if t.lower == "by" and document:
+                b -= 1  # "Estimates by the government state": the estimates' owner
+                continue
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
-            if not t.is_capitalised and (t.lower in _CUE_WORDS or t.lower == "citing"):
+            cue_word = t.lower in _CUE_WORDS or t.lower == "citing"
+            if not t.is_capitalised and cue_word and not _document_noun(tokens, b - 1):
                 break
             b -= 1
             continue
@@ -138,6 +177,15 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         return None
     start, end = _cut_prepositions(tokens, _with_adjectives(tokens, b, start), k)
     return start, _cut_participle(tokens, start, end)
+
+
+def _document_noun(tokens: list[Token], j: int) -> bool:
+    """'Another report from the government said': a document's noun that is also a reporting
+    verb, read as the noun after a determiner or before its owner."""
+    if tokens[j].lower not in lexicon.OTHER_HEADS:
+        return False
+    after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    return (j > 0 and tokens[j - 1].lower in lexicon.DETERMINERS) or after in ("from", "by")
 
 
 def _before_intermediary(tokens: list[Token], k: int) -> int:
@@ -298,6 +346,8 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
     for i in range(k, b, -1):
         prev = tokens[i - 1]
         if tokens[i].lower in ("the", "a", "an") and prev.is_word and prev.lower not in _NO_RESTART:
+            if i - 2 >= b and _document_noun(tokens, i - 2):
+                continue  # "Estimates by the government": the owner inside the phrase
             b = i
             break
     if tokens[b].text.istitle() and tokens[b].lower in _OPENERS:
@@ -414,6 +464,8 @@ def _document_owner(tokens: list[Token], head: int | None, j: int) -> bool:
     nxt = tokens[j + 1]
     if nxt.lower == "the" and j + 2 < len(tokens):
         nxt = tokens[j + 2]
+        # "footage from the scene", "data from the survey": a definite owner, named or not
+        return nxt.is_word and nxt.lower not in lexicon.CLAUSE_BREAKS
     return nxt.is_capitalised
 
 

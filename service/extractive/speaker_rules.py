@@ -95,6 +95,7 @@ def _part_of_named_document(p: Phrase) -> Verdict:
     known = p.named
     if (
         known is not None
+        and re.search(r"\sof\s", p.phrase) is not None  # "data from X" is the data
         and p.core != p.phrase
         and p.head in lexicon.OTHER_HEADS
         and p.table.actors[known].kind == "other"
@@ -331,11 +332,9 @@ def document_name(words: list[str], head: str) -> str | None:
         end = at + 2
         if end < len(words) and words[end].lower() == "the":
             end += 1
-        named = end
-        while named < len(words) and words[named][:1].isupper():
-            named += 1
-        if named > end:
-            return " ".join(words[start:named])
+        if end < len(words):
+            # "report from the Mexican government", "footage from the scene": to the phrase's end
+            return " ".join(words[start:])
     return " ".join(words[start : at + 1]) if possessed else None
 
 
@@ -348,6 +347,8 @@ def head_noun(words: list[str]) -> str:
             continue
         if word.lower() in PREPOSITION_CUTS or word.lower() == "of":
             return before
+        if word.lower() == "by" and before in lexicon.OTHER_HEADS:
+            return before  # "estimates by the ministry": the estimates
     return words[-1].strip("()").lower()
 
 
