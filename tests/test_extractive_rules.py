@@ -107,6 +107,9 @@ def test_speakers_behind_acronyms_titles_appositions_and_possessives(
          "Mark Reed"),
         ("The Lake Institute's director, Dr. Anna Berg, said the storm had passed.",
          "Anna Berg"),
+        ("One of the study's authors, herpetologist Jo Bell, told reporters the frogs left.",
+         "Jo Bell"),
+        ("The team's coach, former striker Tom Hale, said the club would appeal.", "Tom Hale"),
     ],
 )  # fmt: skip
 def test_an_occupation_or_title_before_a_name_is_a_role_not_part_of_the_name(
@@ -732,4 +735,16 @@ def test_a_national_body_named_by_its_demonym_is_an_organisation(text: str, name
 def test_a_document_with_its_owner_speaks_and_a_time_phrase_is_not_the_subject(
     text: str, speaker: str
 ) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The river rose. One of the residents said, "We left at night."', "One of the residents"),
+        ("Two of the study's authors wrote that the samples were clean.",
+         "Two of the study's authors"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_group_speaks_under_its_own_words(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]

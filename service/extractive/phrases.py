@@ -188,6 +188,24 @@ def _document_noun(tokens: list[Token], j: int) -> bool:
     return (j > 0 and tokens[j - 1].lower in lexicon.DETERMINERS) or after in ("from", "by")
 
 
+def _a_person_noun(token: Token) -> bool:
+    low = token.lower
+    return low in _PERSON_NOUNS or (low.endswith("s") and low[:-1] in _PERSON_NOUNS)
+
+
+def _role_and_name(segment: list[Token]) -> bool:
+    """'Dr. Anna Berg', 'former striker Tom Hale': at most three plain words ending in a role,
+    then a name of two capitalised words or more."""
+    named = next((n for n, t in enumerate(segment) if t.is_capitalised), None)
+    if named is None or named > 3 or len(segment) - named < 2:
+        return False
+    if not all(t.is_word and t.is_capitalised for t in segment[named:]):
+        return False
+    if named == 0:
+        return True
+    return all(t.is_word for t in segment[:named]) and segment[named - 1].lower in _PERSON_NOUNS
+
+
 def _before_intermediary(tokens: list[Token], k: int) -> int:
     """'A memo seen by the Times says': the subject ends at the memo, before 'seen by'."""
     for j in range(k - 1, max(0, k - 6), -1):
@@ -284,9 +302,10 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         named = first.lower == "the" and all(t.is_capitalised for t in segment[1:])
         if named and before is not None and not before.is_capitalised:
             return mark - 1  # "One local paper, the Riga Herald, reported": the name is the subject
-        titled = len(segment) >= 2 and all(t.is_capitalised for t in segment)
-        if titled and before is not None and before.lower in _PERSON_NOUNS:
-            return mark - 1  # "the institute's director, Dr. Anna Berg, said": the titled name
+        if before is not None and _a_person_noun(before) and _role_and_name(segment):
+            # "the institute's director, Dr. Anna Berg, said", "one of the authors, herpetologist
+            # Ann Lee, told": the name the role is set off with
+            return mark - 1
         if described and first.lower == "and" and opener > 0:
             mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
             continue
