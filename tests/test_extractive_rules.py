@@ -748,3 +748,11 @@ def test_a_document_with_its_owner_speaks_and_a_time_phrase_is_not_the_subject(
 )  # fmt: skip
 def test_a_part_of_a_group_speaks_under_its_own_words(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]
+
+
+def test_they_does_not_stand_for_one_person_named_before_it_in_its_sentence() -> None:
+    text = (
+        "Mark Reed built the dam. The Lake Foundation said the dam held. "
+        "Reed, they said, had built it well."
+    )
+    assert speakers(brief_of(text)) == ["Lake Foundation", "Lake Foundation"]

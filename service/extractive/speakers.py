@@ -192,7 +192,9 @@ def _previous_subject(speakers: Speakers, token: Token, pronoun: str) -> Proposa
     kinds = _PRONOUN_KINDS[pronoun]
     gender = _PRONOUN_GENDER.get(pronoun)
     opening = article.content_start(sentence)
-    inside = table.latest_mention(token.start, kinds, gender, since=opening)
+    # "Day, they said, ...": one person named before "they" is not what it stands for
+    own = tuple(k for k in kinds if k != "person") if pronoun == "they" else kinds
+    inside = table.latest_mention(token.start, own, gender, since=opening)
     if inside is not None:
         return None  # "When Reed met Jones, he said ...": the sentence has its own candidate
     found = speakers._earlier_subject(sentence.index, token, pronoun)
