@@ -756,3 +756,17 @@ def test_they_does_not_stand_for_one_person_named_before_it_in_its_sentence() ->
         "Reed, they said, had built it well."
     )
     assert speakers(brief_of(text)) == ["Lake Foundation", "Lake Foundation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was charged with theft, police said Sunday — a charge that carries a fine.",
+        "The driver was charged with theft, police said — and he was held overnight.",
+    ],
+)
+def test_an_aside_after_a_dash_is_not_what_the_speaker_said(text: str) -> None:
+    brief = brief_of(text)
+    said = next(c for c in brief.claims if c.cue == "said")
+    assert said.evidence.text.startswith("The driver was charged with theft")
+    assert "—" not in said.evidence.text

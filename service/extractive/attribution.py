@@ -295,6 +295,15 @@ def _only_a_time(text: str, start: int, end: int) -> bool:
     )
 
 
+_DASH = re.compile(r"\s[—–-]\s|[—–]")
+
+
+def _aside(text: str, start: int, end: int) -> int:
+    """Where a dash opens an aside within the next few words after `start` (else `end`)."""
+    dash = _DASH.search(text, start, min(end, start + 40))
+    return end if dash is None else dash.start()
+
+
 def _words_at_least(text: str, start: int, end: int, count: int) -> bool:
     """Whether text[start:end] holds `count` words, reading no more than it needs."""
     return len(text[start : min(end, start + 60)].split()) >= count
@@ -534,8 +543,17 @@ def _claim_for(
     marker_start = name_start(table, speaker, text, np_start, tokens[subject[1]].end)
     full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
     content_start = _skip_that(text, full_cue_end, limit)
-    if content_start < limit - 1 and _only_a_time(text, content_start, limit):
-        content_start = limit  # "..., officials said on Monday": nothing said after the verb
+    # an aside only after content set off before the speaker, not in 'X said — as reported — "..."'
+    content_before = np_start - begin > 10 and _sets_off(text[np_start - 3 : np_start])
+    aside = _aside(text, content_start, limit) if content_before else limit
+    if any(mark in text[aside:limit] for mark in '"“'):
+        aside = limit  # 'X said — as reported by Y — "..."': the quotation is the content
+    if content_start < limit - 1 and (
+        not text[content_start:aside].strip() or _only_a_time(text, content_start, aside)
+    ):
+        # "..., officials said on Monday": nothing said after the verb; nor before an aside
+        # set off by a dash ("..., they said Sunday — a charge that ...")
+        content_start = limit
     if content_start >= limit - 1:
         # "..., the ministry said": the content stands before the attribution.
         content_end = np_start
