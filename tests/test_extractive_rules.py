@@ -770,3 +770,14 @@ def test_an_aside_after_a_dash_is_not_what_the_speaker_said(text: str) -> None:
     said = next(c for c in brief.claims if c.cue == "said")
     assert said.evidence.text.startswith("The driver was charged with theft")
     assert "—" not in said.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Anna Berg defended the budget whilst promising a "full review".',
+        "Mayor Anna Berg praised the plan while warning that costs would rise.",
+    ],
+)
+def test_a_verb_after_while_shares_the_subject_of_its_clause(text: str) -> None:
+    assert set(speakers(brief_of(text))) == {"Anna Berg"}

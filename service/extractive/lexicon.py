@@ -345,7 +345,7 @@ DETERMINERS = word_set(
 )
 # Words that end a subject noun phrase when walking left from a verb.
 CLAUSE_BREAKS = word_set(
-    "that which who whom whose where when while as because if after before since so but and "
+    "that which who whom whose where when while whilst as because if after before since so but and "
     "or nor than though although whether unless until once yet to for with without from by "
     "in on at into onto over under about against between during through via per of is are "
     "was were be been being had has have do does did not"

@@ -7,10 +7,11 @@ from service.extractive.tokens import Token
 BE = lexicon.word_set("is are was were be been being")
 PREPOSITION_CUTS = lexicon.word_set("in at on near across during with for from within among")
 LEFT_BREAKS = lexicon.word_set(
-    "that which who whom whose when while because as if after before since but so where "
+    "that which who whom whose when while whilst because as if after before since but so where "
     "although though whether unless until than once"
 )
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
+_SUBORDINATORS = lexicon.word_set("while whilst when after before since because although though")
 _CUE_WORDS = lexicon.REPORTING_VERBS | lexicon.SOURCE_ONLY_VERBS | lexicon.THAT_VERBS
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
@@ -142,6 +143,10 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     elif tokens[k].lower in ("that", "which") and k >= 1 and _speaking_noun(tokens[k - 1]):
         k -= 1  # "a survey that suggested ...": the noun the relative clause hangs on
     k = _before_intermediary(tokens, k)
+    if tokens[k].lower in _SUBORDINATORS:
+        if k == 0 or not tokens[k - 1].is_capitalised:
+            return None  # "defended the budget whilst promising a review": the subject is elided
+        k -= 1  # "The Police Agency when announcing the arrest said": the name before it
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text in _MARKS:
