@@ -781,3 +781,30 @@ def test_an_aside_after_a_dash_is_not_what_the_speaker_said(text: str) -> None:
 )
 def test_a_verb_after_while_shares_the_subject_of_its_clause(text: str) -> None:
     assert set(speakers(brief_of(text))) == {"Anna Berg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ('"We expect the river to rise," the mayor said.', "We expect"),
+        ('"A lot of people think that," a resident said.', "people think"),
+        ('"I don\'t know why it broke," the mayor said.', "I don't know"),
+        ('"As far as I know, it held," the mayor said.', "As far as I know"),
+        ("The engineer said it is reasonable to assume the dam leaks.", "reasonable to assume"),
+        ("Police were investigating whether the fire was set.", "whether"),
+        ("It remains unclear whether the bridge will reopen.", "whether"),
+    ],
+)
+def test_epistemic_phrases_in_a_speakers_words_are_uncertainty(text: str, hedge: str) -> None:
+    assert any(hedge in h for h in hedge_texts(brief_of(text), "uncertainty"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge gave them the longest possible sentence.",
+        '"They are not as safe as they think," the officer said.',
+    ],
+)
+def test_a_superlatives_possible_and_a_comparisons_think_are_not_doubt(text: str) -> None:
+    assert hedge_texts(brief_of(text), "uncertainty") == []

@@ -379,6 +379,19 @@ def _after_participle_clause(tokens: list[Token], v: int) -> int | None:
     return None
 
 
+def _compared(tokens: list[Token], subject: tuple[int, int]) -> bool:
+    """'as safe as they think', 'more than we expected': a pronoun after 'as' or 'than' (not
+    'sites such as Gawker.com have stated')."""
+    first = subject[0]
+    return (
+        first == subject[1]
+        and first > 1
+        and tokens[first].lower in lexicon.PRONOUNS
+        and tokens[first - 1].lower in ("as", "than")
+        and tokens[first - 2].lower != "such"
+    )
+
+
 def _subject_head(tokens: list[Token], subject: tuple[int, int]) -> str:
     last = tokens[subject[1]].lower
     if last in lexicon.SOURCE_NOUNS:
@@ -535,6 +548,8 @@ def _claim_for(
         return None  # "The team showed skill"; but "footage from the scene showed"
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
+    if _compared(tokens, subject):
+        return None  # "not as safe as they think": a comparison, not a belief stated
     found = speakers.resolve(tokens, subject)
     if not found:
         return None
