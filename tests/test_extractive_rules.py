@@ -808,3 +808,27 @@ def test_epistemic_phrases_in_a_speakers_words_are_uncertainty(text: str, hedge:
 )
 def test_a_superlatives_possible_and_a_comparisons_think_are_not_doubt(text: str) -> None:
     assert hedge_texts(brief_of(text), "uncertainty") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver pleaded guilty to three counts of theft.",
+        "The council agreed to add two members to the board.",
+        "The governor declared a state of emergency on Monday.",
+        "The president declared a national emergency over the floods.",
+    ],
+)
+def test_a_plea_a_deal_or_a_declared_emergency_is_an_act_not_a_claim(text: str) -> None:
+    brief = brief_of(text)
+    assert brief.claims == []
+    assert hedge_texts(brief, "attribution") == []
+
+
+def test_pleading_not_guilty_is_still_a_claim() -> None:
+    assert speakers(brief_of("Mark Reed pleaded not guilty to the charges.")) == ["Mark Reed"]
+
+
+def test_charging_someone_with_a_crime_distances_the_charge() -> None:
+    text = "Prosecutors charged the driver in the crash with murder, they said."
+    assert "charged" in hedge_texts(brief_of(text), "distancing")

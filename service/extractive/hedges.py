@@ -70,6 +70,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           "The group claimed the vote was rigged.", "claimed"),
     _rule("charged-with", "distancing", r"\bcharged with\b",
           "The driver was charged with murder.", "charged with"),
+    _rule("charged-someone-with", "distancing",
+          r"\bcharg(?:ed|es|ing)(?= (?:[\w’'-]+ ){1,6}?with\b)",
+          "Prosecutors charged the driver in the crash with murder.", "charged"),
     _rule("ascribed-to", "distancing", r"\b(?:ascribed|attributed) to\b",
           "An attack ascribed to the rebels killed two.", "ascribed to"),
     _rule("described-as", "distancing", r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){0,8}? as\b",
@@ -197,7 +200,7 @@ _FIRST_WORDS = word_set(
     would wouldn't declined it it's not charged ascribed attributed refused has have had their
     his her its identified speculation speculated speculate i we they he she you is are was
     were been being possibility possibilities concern concerns fear fears hint hints doubt
-    doubts if questions presumed feared people reasonable safe fair whether as"""
+    doubts if questions presumed feared charges charging people reasonable safe fair whether as"""
 )
 
 
