@@ -832,3 +832,8 @@ def test_pleading_not_guilty_is_still_a_claim() -> None:
 def test_charging_someone_with_a_crime_distances_the_charge() -> None:
     text = "Prosecutors charged the driver in the crash with murder, they said."
     assert "charged" in hedge_texts(brief_of(text), "distancing")
+
+
+def test_he_can_stand_for_a_name_not_yet_known_to_be_a_person() -> None:
+    text = "Ricardo Rossello resigned on Wednesday. Speaking to reporters, he said he was sorry."
+    assert speakers(brief_of(text)) == ["Ricardo Rossello"]

@@ -14,7 +14,7 @@ from service.article import Article
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.phrases import apposed_name, noun_phrase_after
-from service.extractive.proposals import NewActor, Proposal, accept
+from service.extractive.proposals import NewActor, Proposal, accept, personal_name
 from service.extractive.speaker_rules import head_noun, resolve_phrase
 from service.extractive.tokens import Token
 
@@ -154,6 +154,8 @@ class Speakers:
         else:
             a = self.table.actors[actor]
             name, kind, gender = a.name, a.kind, a.gender
+        if kind == "other" and pronoun in _PRONOUN_GENDER and personal_name(name):
+            kind = "person"  # "Ricardo Rossello resigned. Speaking to reporters, he said ..."
         if kind not in _PRONOUN_KINDS[pronoun]:
             return False
         wanted = _PRONOUN_GENDER.get(pronoun)
