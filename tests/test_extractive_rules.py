@@ -837,3 +837,7 @@ def test_charging_someone_with_a_crime_distances_the_charge() -> None:
 def test_he_can_stand_for_a_name_not_yet_known_to_be_a_person() -> None:
     text = "Ricardo Rossello resigned on Wednesday. Speaking to reporters, he said he was sorry."
     assert speakers(brief_of(text)) == ["Ricardo Rossello"]
+
+
+def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
+    assert speakers(brief_of("AT&T said the network was restored.")) == ["AT&T"]
