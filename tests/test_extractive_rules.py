@@ -841,3 +841,16 @@ def test_he_can_stand_for_a_name_not_yet_known_to_be_a_person() -> None:
 
 def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
     assert speakers(brief_of("AT&T said the network was restored.")) == ["AT&T"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The plane was old, said the minister, Ali Reza.", "Ali Reza"),
+        ("Ali Reza was quoted by the IRNA news agency as saying the plane was old.", "Ali Reza"),
+        ("Ali Reza met the crew. The plane was old, he was quoted by IRNA as saying.",
+         "Ali Reza"),
+    ],
+)  # fmt: skip
+def test_an_inverted_speakers_name_and_the_one_quoted_by_an_outlet(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

@@ -443,6 +443,9 @@ def _claim_for(
         if np is None:
             return None
         np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
+        quoted = _quoted_as_saying(article, speakers, tokens, cue, np, limit)
+        if quoted is not None:
+            return quoted
         found = speakers.resolve(tokens, np)
         if not found:
             return None
@@ -499,6 +502,7 @@ def _claim_for(
     if verb in _INVERTING and verb not in ("told", "tells"):
         post = subject_after(text, tokens, cue.index)
     if post is not None:
+        post = apposed_name(tokens, post[1]) or post  # "..., said the minister, Ali Reza"
         found = speakers.resolve(tokens, post)
         if not found:
             return None
@@ -515,6 +519,8 @@ def _claim_for(
         subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
         return replace(claim, co_speakers=co, subject=subject)
 
+    if verb.endswith("ing") and _as_saying_after_quoted(tokens, cue.first):
+        return None  # "... was quoted by X as saying": the quoted one's claim, found already
     participle = verb.endswith("ing") and (
         cue.first == after_opener(tokens) or _after_comma(tokens, cue.first)
     )
@@ -591,6 +597,54 @@ def _claim_for(
         claim.start = claim.content_start = begin
     claim.co_speakers = co
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
+        claim.subject = (np_start, tokens[subject[1]].end)
+    return claim
+
+
+def _as_saying_after_quoted(tokens: list[Token], v: int) -> bool:
+    return (
+        v > 0
+        and tokens[v - 1].lower == "as"
+        and any(t.lower == "quoted" for t in tokens[max(0, v - 9) : v - 1])
+    )
+
+
+def _quoted_as_saying(
+    article: Article,
+    speakers: Speakers,
+    tokens: list[Token],
+    cue: Cue,
+    agent: tuple[int, int],
+    limit: int,
+) -> ClaimDraft | None:
+    """'X was quoted by the agency as saying ...': X speaks; the agency only passes it on (it
+    stays an actor, as the intermediary of a chain)."""
+    text = article.text
+    k = agent[1] + 1
+    if tokens[cue.first].lower != "quoted" or k + 1 >= len(tokens):
+        return None
+    if tokens[k].lower != "as" or not tokens[k + 1].lower.endswith("ing"):
+        return None
+    subject = subject_before(tokens, cue.first)
+    if subject is None:
+        return None
+    found = speakers.resolve(tokens, subject)
+    if len(found) != 1:
+        return None
+    speakers.resolve(tokens, agent)  # the intermediary is an actor all the same
+    np_start = tokens[subject[0]].start
+    cue_end = tokens[k + 1].end
+    content_start = _skip_that(text, cue_end, limit)
+    begin = article.content_start(article.sentence_at(np_start) or article.sentences[0])
+    if content_start >= limit - 1:  # "The plane was old, he was quoted by X as saying"
+        content = (begin, np_start)
+        while content[1] > begin and text[content[1] - 1] in " ,":
+            content = (begin, content[1] - 1)
+    else:
+        content = (content_start, limit)
+    cue_start = tokens[cue.first].start
+    claim = _draft(found[0], text, cue_start, cue_end, np_start, cue_end, *content, "verb")
+    if tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
     return claim
 
