@@ -854,3 +854,14 @@ def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
 )  # fmt: skip
 def test_an_inverted_speakers_name_and_the_one_quoted_by_an_outlet(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The fire was out, which state media said was true.", "state media"),
+        ("The plane was old, state news agency Latvija reported.", "state news agency Latvija"),
+    ],
+)
+def test_state_before_a_speaking_noun_is_its_modifier_not_a_verb(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

@@ -172,7 +172,8 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
             cue_word = t.lower in _CUE_WORDS or t.lower == "citing"
-            if not t.is_capitalised and cue_word and not _document_noun(tokens, b - 1):
+            modifier = _state_modifier(tokens, b - 1) or _document_noun(tokens, b - 1)
+            if not t.is_capitalised and cue_word and not modifier:
                 break
             b -= 1
             continue
@@ -238,7 +239,9 @@ def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
     if head.is_capitalised or head.lower not in lexicon.GROUP_HEADS | lexicon.SOURCE_NOUNS:
         return start
     i = start
-    while i > b and _plain_modifier(tokens[i - 1]) and start - i < 2:
+    while i > b and start - i < 2:
+        if not (_plain_modifier(tokens[i - 1]) or _state_modifier(tokens, i - 1)):
+            break
         i -= 1
     return i
 
@@ -255,6 +258,18 @@ def _plain_modifier(token: Token) -> bool:
         and low not in _CUE_WORDS
         and low not in lexicon.PRONOUNS
     )
+
+
+# "state media", "state news agency IRNA": "state" before a speaking noun is its modifier,
+# not the verb (which would need a subject before it)
+_MEDIA_NOUNS = lexicon.word_set("news television tv radio broadcaster newspaper media agency")
+
+
+def _state_modifier(tokens: list[Token], j: int) -> bool:
+    if tokens[j].lower != "state" or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return not nxt.is_capitalised and (nxt.lower in _MEDIA_NOUNS or nxt.lower in lexicon.ORG_HEADS)
 
 
 def _cut_participle(tokens: list[Token], start: int, end: int) -> int:
@@ -387,7 +402,7 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
             continue  # "With ...", "After ...", "Tuesday" opening it (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
-        if t.lower in lexicon.SPEAKER_HEADS:
+        if t.lower in lexicon.SPEAKER_HEADS or _state_modifier(tokens, i):
             return i
     return None
 
