@@ -865,3 +865,8 @@ def test_an_inverted_speakers_name_and_the_one_quoted_by_an_outlet(text: str, sp
 )
 def test_state_before_a_speaking_noun_is_its_modifier_not_a_verb(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]
+
+
+def test_the_utility_or_the_airline_is_the_company_named_before() -> None:
+    text = "Acme Power Company cut power on Monday. The utility said the outages would end."
+    assert speakers(brief_of(text)) == ["Acme Power Company"]

@@ -305,7 +305,9 @@ def ends_with_a_form(table: ActorTable, known: int, phrase: str) -> bool:
 _TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
 _ANAPHORIC = lexicon.word_set("the this that its their his her")
 _GENERIC_ORGS = lexicon.word_set(
-    "company firm chain retailer organization organisation website outlet broadcaster"
+    "company firm chain retailer organization organisation website outlet broadcaster "
+    "utility airline carrier operator manufacturer automaker carmaker insurer lender startup "
+    "publisher newspaper"
 )
 
 
