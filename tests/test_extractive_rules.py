@@ -870,3 +870,8 @@ def test_state_before_a_speaking_noun_is_its_modifier_not_a_verb(text: str, spea
 def test_the_utility_or_the_airline_is_the_company_named_before() -> None:
     text = "Acme Power Company cut power on Monday. The utility said the outages would end."
     assert speakers(brief_of(text)) == ["Acme Power Company"]
+
+
+def test_a_participle_with_its_agent_set_off_by_commas_is_the_agents_claim() -> None:
+    text = "The ban, announced by the interior ministry on Monday, takes effect today."
+    assert speakers(brief_of(text)) == ["interior ministry"]

@@ -376,6 +376,8 @@ def _participle_agent(tokens: list[Token], i: int) -> bool:
     if i == 0 or not next_is(tokens, i, "by") or tokens[i].lower.endswith(("ing", "s")):
         return False
     prev = tokens[i - 1]
+    if prev.text == "," and i >= 2 and tokens[i - 2].is_word:
+        prev = tokens[i - 2]  # "The ban, announced by the ministry on Monday, takes effect"
     return prev.is_word and prev.lower not in lexicon.PRONOUNS and not is_prefix(prev)
 
 
