@@ -875,3 +875,23 @@ def test_the_utility_or_the_airline_is_the_company_named_before() -> None:
 def test_a_participle_with_its_agent_set_off_by_commas_is_the_agents_claim() -> None:
     text = "The ban, announced by the interior ministry on Monday, takes effect today."
     assert speakers(brief_of(text)) == ["interior ministry"]
+
+
+def test_pronouns_inside_a_quotation_do_not_tell_the_speakers_gender() -> None:
+    text = (
+        'Kristen Wilkins curated the show. Wilkins said that "he loved his Polaroid, and he '
+        'used it daily." Andy Warhol died in 1987.\n\n'
+        'Wilkins said, "Warhol liked the flash." She explained how he worked.'
+    )
+    assert speakers(brief_of(text))[-1] == "Kristen Wilkins"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Ann Lee met Tom Hale on Monday. She said the dam held.",
+        "Ann Lee, a spokeswoman for the port, met Tom Hale. She said the dam held.",
+    ],
+)
+def test_a_title_or_role_tells_a_persons_gender(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Ann Lee"]

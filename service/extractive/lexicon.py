@@ -377,6 +377,17 @@ ROLE_WORDS = word_set(
     "entrepreneur businessman businesswoman councillor councilor councilman councilwoman "
     "assemblyman assemblywoman lawmaker legislator negotiator coroner"
 )
+# Titles and roles that tell a person's gender ("Ms Lee", "Lee, a spokeswoman for ...").
+FEMALE_ROLES = word_set(
+    "ms mrs miss mme madam lady dame spokeswoman chairwoman congresswoman councilwoman "
+    "assemblywoman businesswoman sportswoman policewoman actress waitress queen princess "
+    "duchess empress mother wife daughter sister aunt grandmother widow girlfriend niece"
+)
+MALE_ROLES = word_set(
+    "mr sir lord spokesman chairman congressman councilman assemblyman businessman "
+    "sportsman policeman king prince duke emperor father husband son brother uncle "
+    "grandfather widower boyfriend nephew"
+)
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
     "ministry department agency command council committee commission government prefecture "
