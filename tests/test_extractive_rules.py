@@ -895,3 +895,11 @@ def test_pronouns_inside_a_quotation_do_not_tell_the_speakers_gender() -> None:
 )
 def test_a_title_or_role_tells_a_persons_gender(text: str) -> None:
     assert speakers(brief_of(text)) == ["Ann Lee"]
+
+
+def test_a_long_titled_subject_set_off_by_commas_keeps_its_speaker() -> None:
+    text = (
+        "On Monday morning, Director Anna Berg of the United States National Institute of "
+        "Bridges and Inland Tunnels (NIBIT), announced the bridge was safe."
+    )
+    assert speakers(brief_of(text)) == ["Anna Berg"]

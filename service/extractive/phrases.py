@@ -157,7 +157,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     if not tokens[k].is_word and tokens[k].text != ")":
         return None
     b = k
-    while b - 1 >= 0 and k - b < 16:
+    while b - 1 >= 0 and k - b < 24:
         t = tokens[b - 1]
         acronym = t.text.isupper() and len(t.text) > 1  # "WHO" is a name, not "who"
         if t.text in "()" or (
@@ -350,7 +350,9 @@ def _noun_phrase_like(segment: list[Token]) -> bool:
         and segment[0].is_capitalised
         and len(segment) <= 20
         and not any(
-            t.lower in lexicon.REPORTING_VERBS or t.lower in BE or t.lower in _AUXILIARIES
+            (t.lower in lexicon.REPORTING_VERBS and not t.is_capitalised)  # not "United States"
+            or t.lower in BE
+            or t.lower in _AUXILIARIES
             for t in segment
         )
     )
