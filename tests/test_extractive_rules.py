@@ -903,3 +903,11 @@ def test_a_long_titled_subject_set_off_by_commas_keeps_its_speaker() -> None:
         "Bridges and Inland Tunnels (NIBIT), announced the bridge was safe."
     )
     assert speakers(brief_of(text)) == ["Anna Berg"]
+
+
+def test_they_does_not_stand_for_a_country() -> None:
+    text = (
+        "The ministers of Chad and Mali met in Cairo to discuss Niger. "
+        "Government officials said the talks went well. They added that Niger must act."
+    )
+    assert speakers(brief_of(text)) == ["Government officials", "Government officials"]

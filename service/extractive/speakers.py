@@ -22,7 +22,8 @@ _PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "he": ("person",),
     "she": ("person",),
     "it": ("organization", "country", "other", "location"),
-    "they": ("group", "organization", "country", "person"),
+    # not a country: "Turkey ... They concluded" is the ministers who met, not Turkey
+    "they": ("group", "organization", "person"),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "For her, ..."
