@@ -97,6 +97,28 @@ def test_speakers_behind_acronyms_titles_appositions_and_possessives(
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to ecologist Mark Reed of the Lake Institute, the dam held.", "Mark Reed"),
+        ("Herpetologist Anna Berg said the frogs had left the marsh.", "Anna Berg"),
+        ("Study co-author Tom Hale said the samples were clean.", "Tom Hale"),
+        ("Rancher Jo Bell told reporters the fences had worked.", "Jo Bell"),
+        ("According to Dr. Mark Reed, formerly head of the Lake Agency, the dam held.",
+         "Mark Reed"),
+        ("The Lake Institute's director, Dr. Anna Berg, said the storm had passed.",
+         "Anna Berg"),
+        ("One of the study's authors, herpetologist Jo Bell, told reporters the frogs left.",
+         "Jo Bell"),
+        ("The team's coach, former striker Tom Hale, said the club would appeal.", "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_an_occupation_or_title_before_a_name_is_a_role_not_part_of_the_name(
+    text: str, speaker: str
+) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("Mayor Anna Berg stated to the Riga Herald that the bridge was safe.", "stated"),
@@ -691,3 +713,201 @@ def test_a_named_study_or_trial_is_an_actor_though_nobody_quotes_it() -> None:
 )  # fmt: skip
 def test_a_national_body_named_by_its_demonym_is_an_organisation(text: str, name: str) -> None:
     assert (name, "organization") in [(a.name, a.kind) for a in brief_of(text).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Reports as of Friday said the bridge had fallen.", "Reports"),
+        ("The city council during the weekend said the bridge had fallen.", "city council"),
+        ("Police on Monday also said the bridge had fallen.", "Police"),
+        ("Another report from the Latvian government said the bridge had fallen.",
+         "report from the Latvian government"),
+        ("Estimates by the port authority suggest the bridge cost more.",
+         "Estimates by the port authority"),
+        ("Footage from the scene showed the bridge falling.", "Footage from the scene"),
+        ("According to data from the Road Agency, the bridge is shut.",
+         "data from the Road Agency"),
+        ("One study in the Lake Journal from March noted the bridge was old.",
+         "One study in the Lake Journal from March"),
+    ],
+)  # fmt: skip
+def test_a_document_with_its_owner_speaks_and_a_time_phrase_is_not_the_subject(
+    text: str, speaker: str
+) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The river rose. One of the residents said, "We left at night."', "One of the residents"),
+        ("Two of the study's authors wrote that the samples were clean.",
+         "Two of the study's authors"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_group_speaks_under_its_own_words(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_they_does_not_stand_for_one_person_named_before_it_in_its_sentence() -> None:
+    text = (
+        "Mark Reed built the dam. The Lake Foundation said the dam held. "
+        "Reed, they said, had built it well."
+    )
+    assert speakers(brief_of(text)) == ["Lake Foundation", "Lake Foundation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was charged with theft, police said Sunday — a charge that carries a fine.",
+        "The driver was charged with theft, police said — and he was held overnight.",
+    ],
+)
+def test_an_aside_after_a_dash_is_not_what_the_speaker_said(text: str) -> None:
+    brief = brief_of(text)
+    said = next(c for c in brief.claims if c.cue == "said")
+    assert said.evidence.text.startswith("The driver was charged with theft")
+    assert "—" not in said.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Anna Berg defended the budget whilst promising a "full review".',
+        "Mayor Anna Berg praised the plan while warning that costs would rise.",
+    ],
+)
+def test_a_verb_after_while_shares_the_subject_of_its_clause(text: str) -> None:
+    assert set(speakers(brief_of(text))) == {"Anna Berg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ('"We expect the river to rise," the mayor said.', "We expect"),
+        ('"A lot of people think that," a resident said.', "people think"),
+        ('"I don\'t know why it broke," the mayor said.', "I don't know"),
+        ('"As far as I know, it held," the mayor said.', "As far as I know"),
+        ("The engineer said it is reasonable to assume the dam leaks.", "reasonable to assume"),
+        ("Police were investigating whether the fire was set.", "whether"),
+        ("It remains unclear whether the bridge will reopen.", "whether"),
+    ],
+)
+def test_epistemic_phrases_in_a_speakers_words_are_uncertainty(text: str, hedge: str) -> None:
+    assert any(hedge in h for h in hedge_texts(brief_of(text), "uncertainty"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge gave them the longest possible sentence.",
+        '"They are not as safe as they think," the officer said.',
+    ],
+)
+def test_a_superlatives_possible_and_a_comparisons_think_are_not_doubt(text: str) -> None:
+    assert hedge_texts(brief_of(text), "uncertainty") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver pleaded guilty to three counts of theft.",
+        "The council agreed to add two members to the board.",
+        "The governor declared a state of emergency on Monday.",
+        "The president declared a national emergency over the floods.",
+    ],
+)
+def test_a_plea_a_deal_or_a_declared_emergency_is_an_act_not_a_claim(text: str) -> None:
+    brief = brief_of(text)
+    assert brief.claims == []
+    assert hedge_texts(brief, "attribution") == []
+
+
+def test_pleading_not_guilty_is_still_a_claim() -> None:
+    assert speakers(brief_of("Mark Reed pleaded not guilty to the charges.")) == ["Mark Reed"]
+
+
+def test_charging_someone_with_a_crime_distances_the_charge() -> None:
+    text = "Prosecutors charged the driver in the crash with murder, they said."
+    assert "charged" in hedge_texts(brief_of(text), "distancing")
+
+
+def test_he_can_stand_for_a_name_not_yet_known_to_be_a_person() -> None:
+    text = "Ricardo Rossello resigned on Wednesday. Speaking to reporters, he said he was sorry."
+    assert speakers(brief_of(text)) == ["Ricardo Rossello"]
+
+
+def test_an_ampersand_inside_a_name_keeps_the_name_whole() -> None:
+    assert speakers(brief_of("AT&T said the network was restored.")) == ["AT&T"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The plane was old, said the minister, Ali Reza.", "Ali Reza"),
+        ("Ali Reza was quoted by the IRNA news agency as saying the plane was old.", "Ali Reza"),
+        ("Ali Reza met the crew. The plane was old, he was quoted by IRNA as saying.",
+         "Ali Reza"),
+    ],
+)  # fmt: skip
+def test_an_inverted_speakers_name_and_the_one_quoted_by_an_outlet(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The fire was out, which state media said was true.", "state media"),
+        ("The plane was old, state news agency Latvija reported.", "state news agency Latvija"),
+    ],
+)
+def test_state_before_a_speaking_noun_is_its_modifier_not_a_verb(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_the_utility_or_the_airline_is_the_company_named_before() -> None:
+    text = "Acme Power Company cut power on Monday. The utility said the outages would end."
+    assert speakers(brief_of(text)) == ["Acme Power Company"]
+
+
+def test_a_participle_with_its_agent_set_off_by_commas_is_the_agents_claim() -> None:
+    text = "The ban, announced by the interior ministry on Monday, takes effect today."
+    assert speakers(brief_of(text)) == ["interior ministry"]
+
+
+def test_pronouns_inside_a_quotation_do_not_tell_the_speakers_gender() -> None:
+    text = (
+        'Kristen Wilkins curated the show. Wilkins said that "he loved his Polaroid, and he '
+        'used it daily." Andy Warhol died in 1987.\n\n'
+        'Wilkins said, "Warhol liked the flash." She explained how he worked.'
+    )
+    assert speakers(brief_of(text))[-1] == "Kristen Wilkins"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Ann Lee met Tom Hale on Monday. She said the dam held.",
+        "Ann Lee, a spokeswoman for the port, met Tom Hale. She said the dam held.",
+    ],
+)
+def test_a_title_or_role_tells_a_persons_gender(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Ann Lee"]
+
+
+def test_a_long_titled_subject_set_off_by_commas_keeps_its_speaker() -> None:
+    text = (
+        "On Monday morning, Director Anna Berg of the United States National Institute of "
+        "Bridges and Inland Tunnels (NIBIT), announced the bridge was safe."
+    )
+    assert speakers(brief_of(text)) == ["Anna Berg"]
+
+
+def test_they_does_not_stand_for_a_country() -> None:
+    text = (
+        "The ministers of Chad and Mali met in Cairo to discuss Niger. "
+        "Government officials said the talks went well. They added that Niger must act."
+    )
+    assert speakers(brief_of(text)) == ["Government officials", "Government officials"]

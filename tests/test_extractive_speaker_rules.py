@@ -6,6 +6,7 @@ import pytest
 from service.article import Article
 from service.extractive.actors import ActorTable
 from service.extractive.attribution import find_claims
+from service.extractive.genders import infer_genders
 from service.extractive.names import find_named_actors
 from service.extractive.speaker_rules import SPEAKER_RULES, SpeakerRule
 from service.extractive.speakers import PRONOUN_RULES, PronounRule, Speakers
@@ -17,7 +18,7 @@ def _resolve(text: str) -> tuple[list[str | None], list[str]]:
     article = Article(text)
     table = ActorTable(article)
     find_named_actors(article, table)
-    table.infer_genders()
+    infer_genders(article, table)
     resolver = Speakers(article, table)
     drafts = find_claims(article, table, speakers=resolver)
     names = [None if d.speaker is None else table.actors[d.speaker].name for d in drafts]

@@ -293,33 +293,6 @@ class ActorTable:
                 return mentions[i]
         return None
 
-    def infer_genders(self) -> None:
-        """Guess each person's gender from he/she in the sentences where they alone appear."""
-        text = self.article.text
-        counts: dict[int, list[int]] = {}
-        sentences = self.article.sentences
-        by_sentence: dict[int, set[int]] = {}
-        for m in self.mentions():
-            sentence_at = self.article.sentence_at(m.start)
-            if sentence_at is not None:
-                by_sentence.setdefault(sentence_at.index, set()).add(m.actor)
-        for n, sentence in enumerate(sentences):
-            people = {a for a in by_sentence.get(n, ()) if self.actors[a].kind == "person"}
-            if len(people) != 1:
-                continue
-            window_end = sentence.end
-            if n + 1 < len(sentences) and n + 1 not in by_sentence:
-                window_end = sentences[n + 1].end
-            words = re.findall(
-                r"\b(?:he|him|his|she|her|hers)\b", text[sentence.start : window_end], re.I
-            )
-            tally = counts.setdefault(people.pop(), [0, 0])
-            for w in words:
-                tally[0 if w.lower() in ("he", "him", "his") else 1] += 1
-        for index, (male, female) in counts.items():
-            if male != female:
-                self.actors[index].gender = "m" if male > female else "f"
-
     def mentions(self) -> list[Mention]:
         """Every occurrence of every form, longest first where they overlap."""
         if self._pending:

@@ -27,6 +27,7 @@ from service.extractive.phrases import (
     subject_before,
 )
 from service.extractive.scope import labelled_sentences
+from service.extractive.speaker_rules import head_noun
 from service.extractive.speakers import Speakers, after_opener, name_start, names_a_speaker
 from service.extractive.tokens import Token
 
@@ -296,6 +297,15 @@ def _only_a_time(text: str, start: int, end: int) -> bool:
     )
 
 
+_DASH = re.compile(r"\s[—–-]\s|[—–]")
+
+
+def _aside(text: str, start: int, end: int) -> int:
+    """Where a dash opens an aside within the next few words after `start` (else `end`)."""
+    dash = _DASH.search(text, start, min(end, start + 40))
+    return end if dash is None else dash.start()
+
+
 def _words_at_least(text: str, start: int, end: int, count: int) -> bool:
     """Whether text[start:end] holds `count` words, reading no more than it needs."""
     return len(text[start : min(end, start + 60)].split()) >= count
@@ -371,6 +381,26 @@ def _after_participle_clause(tokens: list[Token], v: int) -> int | None:
     return None
 
 
+def _compared(tokens: list[Token], subject: tuple[int, int]) -> bool:
+    """'as safe as they think', 'more than we expected': a pronoun after 'as' or 'than' (not
+    'sites such as Gawker.com have stated')."""
+    first = subject[0]
+    return (
+        first == subject[1]
+        and first > 1
+        and tokens[first].lower in lexicon.PRONOUNS
+        and tokens[first - 1].lower in ("as", "than")
+        and tokens[first - 2].lower != "such"
+    )
+
+
+def _subject_head(tokens: list[Token], subject: tuple[int, int]) -> str:
+    last = tokens[subject[1]].lower
+    if last in lexicon.SOURCE_NOUNS:
+        return last
+    return head_noun([t.text for t in tokens[subject[0] : subject[1] + 1]])
+
+
 def _relative_after_preposition(tokens: list[Token], subject_start: int) -> bool:
     """'on which the court ruled', 'about whom the report spoke': a relative clause that names
     a statement without making one."""
@@ -415,6 +445,9 @@ def _claim_for(
         if np is None:
             return None
         np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
+        quoted = _quoted_as_saying(article, speakers, tokens, cue, np, limit)
+        if quoted is not None:
+            return quoted
         found = speakers.resolve(tokens, np)
         if not found:
             return None
@@ -471,6 +504,7 @@ def _claim_for(
     if verb in _INVERTING and verb not in ("told", "tells"):
         post = subject_after(text, tokens, cue.index)
     if post is not None:
+        post = apposed_name(tokens, post[1]) or post  # "..., said the minister, Ali Reza"
         found = speakers.resolve(tokens, post)
         if not found:
             return None
@@ -487,6 +521,8 @@ def _claim_for(
         subject = (tokens[post[0]].start, np_end) if len(found) == 1 else None
         return replace(claim, co_speakers=co, subject=subject)
 
+    if verb.endswith("ing") and _as_saying_after_quoted(tokens, cue.first):
+        return None  # "... was quoted by X as saying": the quoted one's claim, found already
     participle = verb.endswith("ing") and (
         cue.first == after_opener(tokens) or _after_comma(tokens, cue.first)
     )
@@ -516,10 +552,12 @@ def _claim_for(
         and verb not in lexicon.REPORTING_VERBS
         and not that_follows(tokens, cue.index)
     )
-    if source_only and tokens[subject[1]].lower not in lexicon.SOURCE_NOUNS:
-        return None
+    if source_only and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS:
+        return None  # "The team showed skill"; but "footage from the scene showed"
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
+    if _compared(tokens, subject):
+        return None  # "not as safe as they think": a comparison, not a belief stated
     found = speakers.resolve(tokens, subject)
     if not found:
         return None
@@ -528,8 +566,17 @@ def _claim_for(
     marker_start = name_start(table, speaker, text, np_start, tokens[subject[1]].end)
     full_cue_end = _cue_end(text, cue_token, tokens, cue.index)
     content_start = _skip_that(text, full_cue_end, limit)
-    if content_start < limit - 1 and _only_a_time(text, content_start, limit):
-        content_start = limit  # "..., officials said on Monday": nothing said after the verb
+    # an aside only after content set off before the speaker, not in 'X said — as reported — "..."'
+    content_before = np_start - begin > 10 and _sets_off(text[np_start - 3 : np_start])
+    aside = _aside(text, content_start, limit) if content_before else limit
+    if any(mark in text[aside:limit] for mark in '"“'):
+        aside = limit  # 'X said — as reported by Y — "..."': the quotation is the content
+    if content_start < limit - 1 and (
+        not text[content_start:aside].strip() or _only_a_time(text, content_start, aside)
+    ):
+        # "..., officials said on Monday": nothing said after the verb; nor before an aside
+        # set off by a dash ("..., they said Sunday — a charge that ...")
+        content_start = limit
     if content_start >= limit - 1:
         # "..., the ministry said": the content stands before the attribution.
         content_end = np_start
@@ -552,6 +599,54 @@ def _claim_for(
         claim.start = claim.content_start = begin
     claim.co_speakers = co
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
+        claim.subject = (np_start, tokens[subject[1]].end)
+    return claim
+
+
+def _as_saying_after_quoted(tokens: list[Token], v: int) -> bool:
+    return (
+        v > 0
+        and tokens[v - 1].lower == "as"
+        and any(t.lower == "quoted" for t in tokens[max(0, v - 9) : v - 1])
+    )
+
+
+def _quoted_as_saying(
+    article: Article,
+    speakers: Speakers,
+    tokens: list[Token],
+    cue: Cue,
+    agent: tuple[int, int],
+    limit: int,
+) -> ClaimDraft | None:
+    """'X was quoted by the agency as saying ...': X speaks; the agency only passes it on (it
+    stays an actor, as the intermediary of a chain)."""
+    text = article.text
+    k = agent[1] + 1
+    if tokens[cue.first].lower != "quoted" or k + 1 >= len(tokens):
+        return None
+    if tokens[k].lower != "as" or not tokens[k + 1].lower.endswith("ing"):
+        return None
+    subject = subject_before(tokens, cue.first)
+    if subject is None:
+        return None
+    found = speakers.resolve(tokens, subject)
+    if len(found) != 1:
+        return None
+    speakers.resolve(tokens, agent)  # the intermediary is an actor all the same
+    np_start = tokens[subject[0]].start
+    cue_end = tokens[k + 1].end
+    content_start = _skip_that(text, cue_end, limit)
+    begin = article.content_start(article.sentence_at(np_start) or article.sentences[0])
+    if content_start >= limit - 1:  # "The plane was old, he was quoted by X as saying"
+        content = (begin, np_start)
+        while content[1] > begin and text[content[1] - 1] in " ,":
+            content = (begin, content[1] - 1)
+    else:
+        content = (content_start, limit)
+    cue_start = tokens[cue.first].start
+    claim = _draft(found[0], text, cue_start, cue_end, np_start, cue_end, *content, "verb")
+    if tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
     return claim
 

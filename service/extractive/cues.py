@@ -191,6 +191,39 @@ def _beside_a_quotation(tokens: list[Token], i: int) -> Verdict:
     return Cue(i, i, "verb") if _quotation_beside(tokens, i) else SKIP
 
 
+# Senses of reporting verbs that state nothing: "pleaded guilty" (an act of court), "agreed to
+# add two members" (a deal), "declared a state of emergency" (an act).
+_PLEAS = lexicon.word_set("guilty")  # "pleaded not guilty" denies the charge: still a claim
+_BEFORE_ACT = lexicon.DETERMINERS | lexicon.word_set("national local federal")
+_DECLARED_ACTS = lexicon.word_set(
+    "state emergency war bankruptcy independence victory holiday disaster curfew martial"
+)
+
+
+def _act_not_statement(tokens: list[Token], i: int) -> Verdict:
+    low = tokens[i].lower
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if low in _PLEAD_FORMS and nxt in _PLEAS:
+        return SKIP
+    if low in _AGREE_FORMS and nxt == "to" and not hearsay_recipient(tokens, i):
+        return SKIP
+    if low in _DECLARE_FORMS:
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and tokens[k].lower in _BEFORE_ACT:
+            k += 1
+        if k < len(tokens) and tokens[k].lower in _DECLARED_ACTS:
+            return SKIP
+    return None
+
+
+def hearsay_recipient(tokens: list[Token], v: int) -> bool:
+    """'agreed to the BBC', 'agreed to reporters': 'to' names who heard it."""
+    if v + 2 >= len(tokens):
+        return False
+    after = tokens[v + 2]
+    return after.is_capitalised or after.lower in _RECIPIENTS
+
+
 def _reporting_verb(tokens: list[Token], i: int) -> Verdict:
     return Cue(i, i, "verb")
 
@@ -210,6 +243,8 @@ TOKEN_RULES: tuple[CueRule, ...] = (
     CueRule("only-reporting-verbs", "The mayor opened the bridge.", None, _not_a_verb_of_report),
     CueRule("needs-its-object", "She asked the mayor when the bridge would reopen.", None,
             _missing_object),
+    CueRule("act-not-statement", "The governor declared a state of emergency.", None,
+            _act_not_statement),
     CueRule("noun-after-determiner", "His urgent calls went unanswered.", None,
             _noun_after_determiner),
     CueRule("participle-agent", "The rules announced by the ministry take effect today.",
@@ -341,6 +376,8 @@ def _participle_agent(tokens: list[Token], i: int) -> bool:
     if i == 0 or not next_is(tokens, i, "by") or tokens[i].lower.endswith(("ing", "s")):
         return False
     prev = tokens[i - 1]
+    if prev.text == "," and i >= 2 and tokens[i - 2].is_word:
+        prev = tokens[i - 2]  # "The ban, announced by the ministry on Monday, takes effect"
     return prev.is_word and prev.lower not in lexicon.PRONOUNS and not is_prefix(prev)
 
 
@@ -376,6 +413,9 @@ def _object_ok(tokens: list[Token], i: int) -> bool:
     return need in window
 
 
+_PLEAD_FORMS = lexicon.verb_forms("plead")
+_AGREE_FORMS = lexicon.verb_forms("agree")
+_DECLARE_FORMS = lexicon.verb_forms("declare")
 _RECIPIENTS = (
     lexicon.SPEAKER_HEADS
     | lexicon.DETERMINERS

@@ -15,6 +15,7 @@ from service.article import Article
 from service.engine_result import EngineResult
 from service.extractive.actors import ActorTable
 from service.extractive.attribution import ClaimDraft, CueMark, find_claims
+from service.extractive.genders import infer_genders
 from service.extractive.hedges import HedgeDraft, find_lexical_hedges
 from service.extractive.lexicon import COMMON_CAPITALISED
 from service.extractive.lexicon import verb_class as verb_class_of
@@ -42,6 +43,7 @@ _RULE_MODULES = tuple(
         "speakers",
         "speaker_rules",
         "proposals",
+        "genders",
         "actors",
         "names",
         "works",
@@ -113,7 +115,7 @@ def _without_cycle_collection() -> Iterator[None]:
 def _extract(article: Article) -> EngineResult:
     table = ActorTable(article)
     find_named_actors(article, table)
-    table.infer_genders()
+    infer_genders(article, table)
     cue_marks: list[CueMark] = []
     drafts = find_claims(article, table, cue_marks)
     merged = table.merge_descriptions()

@@ -28,6 +28,12 @@ _ATTITUDE_FORMS = "|".join(
 )
 
 
+# "investigating whether", "unclear whether": a question still open (one fixed-width lookbehind
+# per word, since lookbehinds of different lengths cannot be joined)
+_INQUIRY = "investigating examining determining assessing checking into unclear unknown known sure"
+_AFTER_INQUIRY = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _INQUIRY.split()) + ")"
+
+
 @dataclass(frozen=True, slots=True)
 class HedgeRule:
     """A named hedge pattern, with an example sentence whose `marks` it finds (its test)."""
@@ -64,6 +70,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           "The group claimed the vote was rigged.", "claimed"),
     _rule("charged-with", "distancing", r"\bcharged with\b",
           "The driver was charged with murder.", "charged with"),
+    _rule("charged-someone-with", "distancing",
+          r"\bcharg(?:ed|es|ing)(?= (?:[\w’'-]+ ){1,6}?with\b)",
+          "Prosecutors charged the driver in the crash with murder.", "charged"),
     _rule("ascribed-to", "distancing", r"\b(?:ascribed|attributed) to\b",
           "An attack ascribed to the rebels killed two.", "ascribed to"),
     _rule("described-as", "distancing", r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){0,8}? as\b",
@@ -81,7 +90,9 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           r"suspected|unverified|conceivably)\b",
           "Two men were reportedly held.", "reportedly"),
     # not "as soon as possible", "the best way possible", "would not have been possible"
-    _rule("possible", "uncertainty", r"(?<!\bas )(?<!\bway )(?<!\bbeen )\bpossible\b",
+    # nor a superlative's "the longest possible sentence"
+    _rule("possible", "uncertainty",
+          r"(?<!\bas )(?<!\bway )(?<!\bbeen )(?<!est )\bpossible\b",
           "A second quake is possible.", "possible"),
     _rule("suggest", "uncertainty", r"\b(?:suggest|suggests|suggested|suggesting)\b",
           "The data suggest a rise.", "suggest"),
@@ -128,9 +139,21 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("speculation", "uncertainty", r"\b(?:speculation|speculated|speculate)\b",
           "There was speculation about a merger.", "speculation"),
     # an attitude verb after its subject, inside a quotation too: "I think", "farmers fear"
+    # (not a comparison's "as safe as they think")
     _rule("attitude-verb", "uncertainty",
-          rf"\b(?:I|we|they|he|she|you|[a-z]+s) (?:{_ATTITUDE_FORMS})\b",
-          "Farmers fear the drought will last.", "Farmers fear", 0),
+          rf"(?<!\bas )(?<!\bthan )\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Yy]ou|people|[a-z]+s) "
+          rf"(?:{_ATTITUDE_FORMS})\b",
+          '"We expect the river to rise," she said.', "We expect", 0),
+    _rule("do-not-know", "uncertainty",
+          r"\b(?:(?:I|we) (?:do not|don't|don’t|did not|didn't|didn’t) know|"
+          r"as far as (?:I|we) (?:know|can tell))\b",
+          '"As far as I know, the dam is safe," he said.', "As far as I know"),
+    _rule("reasonable-to-assume", "uncertainty",
+          r"\b(?:reasonable|safe|fair) to (?:assume|believe|expect|suppose|say)\b",
+          "It is reasonable to assume the dam leaks.", "reasonable to assume"),
+    _rule("inquiry-whether", "uncertainty",
+          _AFTER_INQUIRY + r"whether\b",
+          "Police were investigating whether the fire was set.", "whether"),
     _rule("epistemic-noun", "uncertainty",
           r"\b(?:possibility|possibilities|concerns?|fears?|hints?|doubts?)"
           r"(?= (?:that|of|they|it|he|she)\b)",
@@ -177,7 +200,7 @@ _FIRST_WORDS = word_set(
     would wouldn't declined it it's not charged ascribed attributed refused has have had their
     his her its identified speculation speculated speculate i we they he she you is are was
     were been being possibility possibilities concern concerns fear fears hint hints doubt
-    doubts if questions presumed feared"""
+    doubts if questions presumed feared charges charging people reasonable safe fair whether as"""
 )
 
 

@@ -345,7 +345,7 @@ DETERMINERS = word_set(
 )
 # Words that end a subject noun phrase when walking left from a verb.
 CLAUSE_BREAKS = word_set(
-    "that which who whom whose where when while as because if after before since so but and "
+    "that which who whom whose where when while whilst as because if after before since so but and "
     "or nor than though although whether unless until once yet to for with without from by "
     "in on at into onto over under about against between during through via per of is are "
     "was were be been being had has have do does did not"
@@ -364,9 +364,19 @@ ROLE_WORDS = word_set(
     "mr mrs ms mme dr "
     "presidente commissioner superintendent inspector detective sheriff constable "
     "astronaut administrator executive adviser advisor counsel counterpart counterparts curator "
-    "treasurer president-elect whip assemblyman assemblywoman councillor councilor "
-    "councilman councilwoman ecologist biologist activist designer drummer singer actor "
-    "actress artist journalist photographer historian novelist"
+    "treasurer president-elect whip "
+    # occupations written before a name ("ecologist Chip Taylor", "rancher Jim Strickland")
+    "ecologist biologist geologist seismologist volcanologist meteorologist climatologist "
+    "epidemiologist virologist immunologist anthropologist archaeologist herpetologist "
+    "zoologist paleontologist palaeontologist psychologist sociologist criminologist "
+    "toxicologist pathologist oceanographer astronomer astrophysicist physicist chemist "
+    "geneticist historian physician surgeon pediatrician paediatrician psychiatrist "
+    "pharmacist engineer architect journalist columnist activist campaigner lobbyist "
+    "strategist statistician candidate nominee opponent co-author coauthor co-founder "
+    "cofounder director-general novelist playwright filmmaker songwriter comedian rancher "
+    "entrepreneur businessman businesswoman councillor councilor councilman councilwoman "
+    "assemblyman assemblywoman lawmaker legislator negotiator coroner designer drummer singer "
+    "actor actress artist photographer"
 )
 # Capitalised words that stand before a name without being part of it: "Former CIA deputy
 # director", "Previous SpaceX pods", "Numerous Maker Clubs".
@@ -378,6 +388,17 @@ NAME_PREFIXES = word_set(
 PARTY_LABELS = word_set(
     "republican republicans democrat democrats democratic labour conservative liberal "
     "socialist green independent"
+)
+# Titles and roles that tell a person's gender ("Ms Lee", "Lee, a spokeswoman for ...").
+FEMALE_ROLES = word_set(
+    "ms mrs miss mme madam lady dame spokeswoman chairwoman congresswoman councilwoman "
+    "assemblywoman businesswoman sportswoman policewoman actress waitress queen princess "
+    "duchess empress mother wife daughter sister aunt grandmother widow girlfriend niece"
+)
+MALE_ROLES = word_set(
+    "mr sir lord spokesman chairman congressman councilman assemblyman businessman "
+    "sportsman policeman king prince duke emperor father husband son brother uncle "
+    "grandfather widower boyfriend nephew"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(

@@ -7,10 +7,11 @@ from service.extractive.tokens import Token
 BE = lexicon.word_set("is are was were be been being")
 PREPOSITION_CUTS = lexicon.word_set("in at on near across during with for from within among")
 LEFT_BREAKS = lexicon.word_set(
-    "that which who whom whose when while because as if after before since but so where "
+    "that which who whom whose when while whilst because as if after before since but so where "
     "although though whether unless until than once"
 )
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
+_SUBORDINATORS = lexicon.word_set("while whilst when after before since because although though")
 _CUE_WORDS = lexicon.REPORTING_VERBS | lexicon.SOURCE_ONLY_VERBS | lexicon.THAT_VERBS
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
@@ -82,11 +83,45 @@ def skip_prefixes(tokens: list[Token], v: int) -> int:
     return k
 
 
+_TIME_NOUNS = lexicon.word_set(
+    "yesterday today tonight weekend week month year morning afternoon evening night"
+)
+_TIME_LEAD = lexicon.word_set("on during as of over the this last late early earlier next")
+
+
+def _time_word(token: Token) -> bool:
+    return token.bare in lexicon.WEEKDAYS_MONTHS or token.lower in _TIME_NOUNS
+
+
+def _before_time(tokens: list[Token], k: int) -> int:
+    """'Reports [as of Wednesday] said', 'the ministry [during the weekend] said': the index
+    before a time phrase that ends at k (k itself when there is none, or nothing before it)."""
+    if not _time_word(tokens[k]) and not (
+        tokens[k].text.isdigit() and k > 0 and _time_word(tokens[k - 1])
+    ):
+        return k
+    j = k - 1
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and (_time_word(tokens[j]) or tokens[j].lower in _TIME_LEAD or tokens[j].text.isdigit())
+    ):
+        j -= 1
+    if j < 0 or not tokens[j].is_word or tokens[j].lower in lexicon.CLAUSE_BREAKS:
+        # "Monday said", "Officials, on Monday, said", "a study from March said": not a
+        # phrase to step over
+        return k
+    while j > 0 and is_prefix(tokens[j]):
+        j -= 1  # "Officials also on Monday said"
+    return j
+
+
 def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
     k = skip_prefixes(tokens, v)
     if k < 0:
         return None
+    k = _before_time(tokens, k)
     if tokens[k].lower == "to":
         # "went on to say", "continued to say": the subject stands before; else an infinitive
         j = k - 1
@@ -108,6 +143,10 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     elif tokens[k].lower in ("that", "which") and k >= 1 and _speaking_noun(tokens[k - 1]):
         k -= 1  # "a survey that suggested ...": the noun the relative clause hangs on
     k = _before_intermediary(tokens, k)
+    if tokens[k].lower in _SUBORDINATORS:
+        if k == 0 or not tokens[k - 1].is_capitalised:
+            return None  # "defended the budget whilst promising a review": the subject is elided
+        k -= 1  # "The Police Agency when announcing the arrest said": the name before it
     if tokens[k].lower in lexicon.PRONOUNS:
         return (k, k)
     if tokens[k].text in _MARKS:
@@ -118,7 +157,7 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     if not tokens[k].is_word and tokens[k].text != ")":
         return None
     b = k
-    while b - 1 >= 0 and k - b < 16:
+    while b - 1 >= 0 and k - b < 24:
         t = tokens[b - 1]
         acronym = t.text.isupper() and len(t.text) > 1  # "WHO" is a name, not "who"
         # "That study noted ...": a sentence's opening "That" is the subject's determiner
@@ -130,9 +169,15 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         ):
             if t.lower == "and" and not _coordinates(tokens, b - 1):
                 break
+            document = b >= 2 and tokens[b - 2].lower in lexicon.OTHER_HEADS
+            if t.lower == "by" and document:
+                b -= 1  # "Estimates by the government state": the estimates' owner
+                continue
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
-            if not t.is_capitalised and (t.lower in _CUE_WORDS or t.lower == "citing"):
+            cue_word = t.lower in _CUE_WORDS or t.lower == "citing"
+            modifier = _state_modifier(tokens, b - 1) or _document_noun(tokens, b - 1)
+            if not t.is_capitalised and cue_word and not modifier:
                 break
             b -= 1
             continue
@@ -142,6 +187,33 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
         return None
     start, end = _cut_prepositions(tokens, _with_adjectives(tokens, b, start), k)
     return start, _cut_participle(tokens, start, end)
+
+
+def _document_noun(tokens: list[Token], j: int) -> bool:
+    """'Another report from the government said': a document's noun that is also a reporting
+    verb, read as the noun after a determiner or before its owner."""
+    if tokens[j].lower not in lexicon.OTHER_HEADS:
+        return False
+    after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    return (j > 0 and tokens[j - 1].lower in lexicon.DETERMINERS) or after in ("from", "by")
+
+
+def _a_person_noun(token: Token) -> bool:
+    low = token.lower
+    return low in _PERSON_NOUNS or (low.endswith("s") and low[:-1] in _PERSON_NOUNS)
+
+
+def _role_and_name(segment: list[Token]) -> bool:
+    """'Dr. Anna Berg', 'former striker Tom Hale': at most three plain words ending in a role,
+    then a name of two capitalised words or more."""
+    named = next((n for n, t in enumerate(segment) if t.is_capitalised), None)
+    if named is None or named > 3 or len(segment) - named < 2:
+        return False
+    if not all(t.is_word and t.is_capitalised for t in segment[named:]):
+        return False
+    if named == 0:
+        return True
+    return all(t.is_word for t in segment[:named]) and segment[named - 1].lower in _PERSON_NOUNS
 
 
 def _before_intermediary(tokens: list[Token], k: int) -> int:
@@ -173,7 +245,9 @@ def _with_adjectives(tokens: list[Token], b: int, start: int) -> int:
     ):
         return start
     i = start
-    while i > b and _plain_modifier(tokens[i - 1]) and start - i < 2:
+    while i > b and start - i < 2:
+        if not (_plain_modifier(tokens[i - 1]) or _state_modifier(tokens, i - 1)):
+            break
         i -= 1
     return i
 
@@ -190,6 +264,18 @@ def _plain_modifier(token: Token) -> bool:
         and low not in _CUE_WORDS
         and low not in lexicon.PRONOUNS
     )
+
+
+# "state media", "state news agency IRNA": "state" before a speaking noun is its modifier,
+# not the verb (which would need a subject before it)
+_MEDIA_NOUNS = lexicon.word_set("news television tv radio broadcaster newspaper media agency")
+
+
+def _state_modifier(tokens: list[Token], j: int) -> bool:
+    if tokens[j].lower != "state" or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return not nxt.is_capitalised and (nxt.lower in _MEDIA_NOUNS or nxt.lower in lexicon.ORG_HEADS)
 
 
 def _cut_participle(tokens: list[Token], start: int, end: int) -> int:
@@ -242,6 +328,10 @@ def _skip_apposition(tokens: list[Token], mark: int) -> int | None:
         named = first.lower == "the" and all(t.is_capitalised for t in segment[1:])
         if named and before is not None and not before.is_capitalised:
             return mark - 1  # "One local paper, the Riga Herald, reported": the name is the subject
+        if before is not None and _a_person_noun(before) and _role_and_name(segment):
+            # "the institute's director, Dr. Anna Berg, said", "one of the authors, herpetologist
+            # Ann Lee, told": the name the role is set off with
+            return mark - 1
         if described and first.lower == "and" and opener > 0:
             mark = opener  # ", Director of X, and Chairman of Y,": a second one; step back again
             continue
@@ -266,7 +356,9 @@ def _noun_phrase_like(segment: list[Token]) -> bool:
         and segment[0].is_capitalised
         and len(segment) <= 20
         and not any(
-            t.lower in lexicon.REPORTING_VERBS or t.lower in BE or t.lower in _AUXILIARIES
+            (t.lower in lexicon.REPORTING_VERBS and not t.is_capitalised)  # not "United States"
+            or t.lower in BE
+            or t.lower in _AUXILIARIES
             for t in segment
         )
     )
@@ -301,6 +393,8 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
     for i in range(k, b, -1):
         prev = tokens[i - 1]
         if tokens[i].lower in ("the", "a", "an") and prev.is_word and prev.lower not in _NO_RESTART:
+            if i - 2 >= b and _document_noun(tokens, i - 2):
+                continue  # "Estimates by the government": the owner inside the phrase
             b = i
             break
     if tokens[b].text.istitle() and tokens[b].lower in _OPENERS:
@@ -318,7 +412,7 @@ def _cut_to_noun_phrase(tokens: list[Token], b: int, k: int) -> int | None:
             continue  # "With ...", "After ...", "Tuesday" opening it (but "WHO" is a name)
         if t.lower in lexicon.DETERMINERS or t.is_capitalised or t.lower in lexicon.ROLE_WORDS:
             return i
-        if t.lower in lexicon.SPEAKER_HEADS:
+        if t.lower in lexicon.SPEAKER_HEADS or _state_modifier(tokens, i):
             return i
     return None
 
@@ -419,6 +513,8 @@ def _document_owner(tokens: list[Token], head: int | None, j: int) -> bool:
     nxt = tokens[j + 1]
     if nxt.lower == "the" and j + 2 < len(tokens):
         nxt = tokens[j + 2]
+        # "footage from the scene", "data from the survey": a definite owner, named or not
+        return nxt.is_word and nxt.lower not in lexicon.CLAUSE_BREAKS
     return nxt.is_capitalised
 
 

@@ -44,12 +44,20 @@ def accept(table: ActorTable, proposal: Proposal) -> int:
     return _as_speaker(table, index)
 
 
+def personal_name(name: str) -> bool:
+    """Two or three capitalised words, not ending in a document's noun: a person's name when
+    nothing else says what it names ('Kristen Wilkins'; not 'Recent Poll')."""
+    words = name.split()
+    named = all(w[:1].isupper() for w in words) and words[-1].lower() not in lexicon.OTHER_HEADS
+    return named and 2 <= len(words) <= 3
+
+
 def _as_speaker(table: ActorTable, index: int) -> int:
     """A speaker named by two or three capitalised words, of no other kind, is a person."""
     actor = table.actors[index]
     words = actor.name.split()
     named = all(w[:1].isupper() for w in words) and words[-1].lower() not in lexicon.OTHER_HEADS
-    if actor.kind == "other" and named and 2 <= len(words) <= 3:
+    if actor.kind == "other" and personal_name(actor.name):
         table.set_kind(index, "person")  # "Kristen Wilkins said"; not "recent poll"
     elif actor.kind == "other" and named and len(words) == 1 and not demonym_plural(words[0]):
         table.set_kind(index, "organization")  # "Tesco said": a lone speaking name

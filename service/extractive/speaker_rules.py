@@ -95,6 +95,7 @@ def _part_of_named_document(p: Phrase) -> Verdict:
     known = p.named
     if (
         known is not None
+        and re.search(r"\sof\s", p.phrase) is not None  # "data from X" is the data
         and p.core != p.phrase
         and p.head in lexicon.OTHER_HEADS
         and p.table.actors[known].kind == "other"
@@ -198,6 +199,21 @@ def _share_of_group(p: Phrase) -> Verdict:
     return p.propose("share-of-group", NewActor(rest, kind_of_head(head_noun(words), words)))
 
 
+def _partitive(p: Phrase) -> Verdict:
+    # "One of the children said", "two of the study's authors wrote": a part of a group that
+    # the text names no further; the part speaks, under the words the text gives it
+    match = _PARTITIVE.match(p.phrase)
+    if match is None:
+        return None
+    head = head_noun(match.group("rest").split())
+    if head in lexicon.NOT_SPEAKER_HEADS or not (head.endswith("s") or head in _IRREGULAR_PLURALS):
+        return None
+    kind: ActorKind = "person" if match.group("part").lower() == "one" else "group"
+    if head in lexicon.OTHER_HEADS:
+        kind = "other"  # "one of the reports"
+    return p.propose("partitive", NewActor(p.phrase, kind))
+
+
 def _cannot_speak(p: Phrase) -> Verdict:
     """A new speaker needs a name (capitalised words) or a noun that can speak ('officials',
     'the report'); not 'I can', 'his urgent', 'a lot', 'each', 'a statement which'."""
@@ -254,6 +270,8 @@ SPEAKER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("share-of-group",
                 "A survey was held. A majority of voters said they would stay home.", "voters",
                 _share_of_group),
+    SpeakerRule("partitive", 'The town flooded. One of the residents said, "We left."',
+                "One of the residents", _partitive),
     SpeakerRule("cannot-speak", "A lot said the dam held.", None, _cannot_speak),
     SpeakerRule("new-description", "The officials said the dam held.", "officials",
                 _new_description),
@@ -287,11 +305,19 @@ def ends_with_a_form(table: ActorTable, known: int, phrase: str) -> bool:
 _TRAILING_ADVERBS = lexicon.word_set("there here too also themselves himself herself itself")
 _ANAPHORIC = lexicon.word_set("the this that its their his her")
 _GENERIC_ORGS = lexicon.word_set(
-    "company firm chain retailer organization organisation website outlet broadcaster"
+    "company firm chain retailer organization organisation website outlet broadcaster "
+    "utility airline carrier operator manufacturer automaker carmaker insurer lender startup "
+    "publisher newspaper"
 )
 
 
 _QUANTIFIERS = lexicon.word_set("most many several few all")  # not "Some reports"
+_PARTITIVE = re.compile(
+    r"^(?P<part>one|some|two|three|four|five|several|many|most|few|both|each|all)\s+of\s+"
+    r"(?P<rest>(?:the|his|her|its|their|those|these)\s+\S.*)$",
+    re.IGNORECASE,
+)
+_IRREGULAR_PLURALS = lexicon.word_set("children people men women police staff")
 _FINDINGS = lexicon.word_set("results findings")
 _DOCUMENT_HEADS = lexicon.word_set("study survey report poll research paper analysis review")
 # A share of a group: "a median of 91 percent of", "more than 80 percent of", "a majority of".
@@ -331,11 +357,9 @@ def document_name(words: list[str], head: str) -> str | None:
         end = at + 2
         if end < len(words) and words[end].lower() == "the":
             end += 1
-        named = end
-        while named < len(words) and words[named][:1].isupper():
-            named += 1
-        if named > end:
-            return " ".join(words[start:named])
+        if end < len(words):
+            # "report from the Mexican government", "footage from the scene": to the phrase's end
+            return " ".join(words[start:])
     return " ".join(words[start : at + 1]) if possessed else None
 
 
@@ -348,6 +372,8 @@ def head_noun(words: list[str]) -> str:
             continue
         if word.lower() in PREPOSITION_CUTS or word.lower() == "of":
             return before
+        if word.lower() == "by" and before in lexicon.OTHER_HEADS:
+            return before  # "estimates by the ministry": the estimates
     return words[-1].strip("()").lower()
 
 

@@ -14,7 +14,7 @@ from service.article import Article
 from service.extractive import lexicon
 from service.extractive.actors import ActorTable
 from service.extractive.phrases import apposed_name, noun_phrase_after
-from service.extractive.proposals import NewActor, Proposal, accept
+from service.extractive.proposals import NewActor, Proposal, accept, personal_name
 from service.extractive.speaker_rules import head_noun, resolve_phrase
 from service.extractive.tokens import Token
 
@@ -22,7 +22,8 @@ _PRONOUN_KINDS: dict[str, tuple[ActorKind, ...]] = {
     "he": ("person",),
     "she": ("person",),
     "it": ("organization", "country", "other", "location"),
-    "they": ("group", "organization", "country", "person"),
+    # not a country: "Turkey ... They concluded" is the ministers who met, not Turkey
+    "they": ("group", "organization", "person"),
 }
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}  # "For her, ..."
@@ -154,6 +155,8 @@ class Speakers:
         else:
             a = self.table.actors[actor]
             name, kind, gender = a.name, a.kind, a.gender
+        if kind == "other" and pronoun in _PRONOUN_GENDER and personal_name(name):
+            kind = "person"  # "Ricardo Rossello resigned. Speaking to reporters, he said ..."
         if kind not in _PRONOUN_KINDS[pronoun]:
             return False
         wanted = _PRONOUN_GENDER.get(pronoun)
@@ -192,7 +195,9 @@ def _previous_subject(speakers: Speakers, token: Token, pronoun: str) -> Proposa
     kinds = _PRONOUN_KINDS[pronoun]
     gender = _PRONOUN_GENDER.get(pronoun)
     opening = article.content_start(sentence)
-    inside = table.latest_mention(token.start, kinds, gender, since=opening)
+    # "Day, they said, ...": one person named before "they" is not what it stands for
+    own = tuple(k for k in kinds if k != "person") if pronoun == "they" else kinds
+    inside = table.latest_mention(token.start, own, gender, since=opening)
     if inside is not None:
         return None  # "When Reed met Jones, he said ...": the sentence has its own candidate
     found = speakers._earlier_subject(sentence.index, token, pronoun)

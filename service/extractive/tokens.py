@@ -3,7 +3,9 @@
 import re
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu|ben|ould)-[A-Z]")
-_TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[’'\-.]\w+)*(?:[’']s\b)?|[^\w\s]")
+# A title's abbreviation keeps its dot ("Dr. Tom Frieden"): a lone "Dr" and "." would cut the name.
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev)\.(?=\s+[A-Z])"
+_TOKEN = re.compile(_TITLE + r"|[A-Za-z]\.(?:[A-Za-z]\.)+|\w+(?:[’'\-.&]\w+)*(?:[’']s\b)?|[^\w\s]")
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
