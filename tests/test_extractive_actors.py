@@ -266,3 +266,31 @@ def test_a_plural_names_the_actor_of_its_singular() -> None:
     table = ActorTable(Article("The Riga movement met. The Rigas said so.", None))
     riga = table.add("Riga", "organization", 4)
     assert table.lookup("the Rigas") == riga
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "part"),
+    [
+        # a name that opens or closes a longer name of the story is that actor
+        ("The Supreme Court of Atlantis ruled on Monday. The Supreme Court said the law was void.",
+         "Supreme Court of Atlantis", "Supreme Court"),
+        ("Senator Maria Lopez Vidal spoke first. Lopez Vidal said the bill would pass.",
+         "Maria Lopez Vidal", "Lopez Vidal"),
+        # initials and accents do not make another person
+        ("Anna K. Berg resigned on Friday. Anna Berg said she was tired.", "Anna K. Berg",
+         "Anna Berg"),
+        ("Recep Yıldız Öztürk met the mayor. Recep Yildiz Ozturk said trade would grow.",
+         "Recep Yıldız Öztürk", "Recep Yildiz Ozturk"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_longer_name_or_its_unaccented_spelling_is_that_actor(
+    text: str, name: str, part: str
+) -> None:
+    actors = {a.name: a.aliases for a in brief_of(text).actors}
+    assert part not in actors
+    assert part in actors[name]
+
+
+def test_a_name_inside_a_qualifier_of_a_longer_name_stays_apart() -> None:
+    text = "The Port Authority of Atlantis and New Riga met. New Riga said the port would reopen."
+    assert "New Riga" in actor_names(text)

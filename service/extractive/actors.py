@@ -2,6 +2,7 @@
 are attributed to, with their aliases and where they are mentioned."""
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -133,6 +134,8 @@ class ActorTable:
                 ]
             if len(named) == 1:
                 merged[i] = named[0]
+        for i, j in self._name_parts(merged).items():
+            merged[i] = j
         for i, j in merged.items():
             for form in sorted(self.actors[i].forms):
                 self.add_alias(j, form)
@@ -140,6 +143,33 @@ class ActorTable:
             self.mentions()
             self._mentions.remap(merged)
         return merged
+
+    def _name_parts(self, merged: dict[int, int]) -> dict[int, int]:
+        """Fold a name of two or more words into the one longer name that holds it, word for
+        word and in order ('Supreme Court' of 'Supreme Court of the United Kingdom', 'Rivera
+        Schatz' of 'Thomas Rivera Schatz', 'John Bolton' of 'John R. Bolton'), and a name
+        spelt without its accents into the accented one ('Recep Erdogan', 'Recep Erdoğan')."""
+        words = [_name_words(a.name) for a in self.actors]
+        parts: dict[int, int] = {}
+        for i, actor in enumerate(self.actors):
+            if i in merged or actor.kind == "country" or len(words[i]) < 2:
+                continue
+            if not actor.name[:1].isupper():
+                continue
+            holders = [
+                j
+                for j, other in enumerate(self.actors)
+                if j != i
+                and j not in merged
+                and j not in parts
+                and other.kind != "country"
+                and other.name[:1].isupper()
+                and (len(words[j]) > len(words[i]) or (words[j] == words[i] and j < i))
+                and _holds(words[j], words[i])
+            ]
+            if len(holders) == 1:
+                parts[i] = holders[0]
+        return parts
 
     def _ending_in(self, name: str) -> int | None:
         tail = " " + name.lower()
@@ -360,6 +390,28 @@ def _no_more_specific(group: str, description: str) -> bool:
     """'Police' takes in 'local police'; 'Fire officials' does not take in 'officials', a
     group that may be any officials (KNOWN-FAILURES 10)."""
     return set(_lower_words(group)) <= set(_lower_words(description))
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words to compare: without accents, case or initials ('R.')."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    plain = plain.translate(_UNDECOMPOSED)
+    return tuple(w for w in plain.split() if not _INITIAL.fullmatch(w))
+
+
+_INITIAL = re.compile(r"\w\.")
+# Letters that Unicode does not write as a base letter and an accent
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+def _holds(longer: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """The part opens the longer name, or closes it with nothing before it that only qualifies
+    ('New Jersey' is not the Port Authority of New York and New Jersey)."""
+    n = len(part)
+    if longer[:n] == part:
+        return True
+    return longer[-n:] == part and not any(w in _QUALIFIER_LINKS | {"and"} for w in longer[:-n])
 
 
 @lru_cache(maxsize=4096)
