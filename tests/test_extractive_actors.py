@@ -79,6 +79,9 @@ def test_names_that_act_or_are_acted_upon_stay(text: str, kept: str) -> None:
         # titles of works and awards
         ("The comedy Pillow Talk made her a star, Rock Hudson said.", "Pillow Talk"),
         ("She won the Golden Lion Award, her agent said.", "Golden Lion Award"),
+        # a title goes on after its "or" or "and"
+        ("She starred in the musical Kiss Me or Lose Me, Rock Hudson said.", "Lose Me"),
+        ("He wrote the novel Salt and Clara Bright, his agent said.", "Clara Bright"),
     ],
 )
 def test_products_and_titles_of_works_are_not_actors(text: str, absent: str) -> None:
