@@ -216,6 +216,9 @@ def test_credits_events_and_titles_are_no_actors(text: str, absent: str) -> None
         ("Previous Acme Corporation models failed, Anna Berg said.", "Acme Corporation"),
         # but a party's own name keeps its label
         ("The Democratic Party said the dam held.", "Democratic Party"),
+        # the place of a role ("Senator from Vermont") is not part of the name after it
+        ("On Monday, Senator from Riga Anna Berg said the dam held.", "Anna Berg"),
+        ("The Minister for Foreign Affairs Mark Reed met the envoy, officials said.", "Mark Reed"),
     ],
 )
 def test_prefixes_and_party_labels_before_names(text: str, name: str) -> None:

@@ -237,6 +237,16 @@ def _add_run(
     if not run:
         return None
     words = [t.bare for t in run]
+    if (
+        before is not None
+        and before.lower in _ROLE_PLACE_LINKS
+        and at >= 2
+        and _is_role(tokens[at - 2].bare)
+        and _ends_in_a_name(run)
+    ):
+        # "Senator from Vermont Bernie Sanders": the role's place, then the person
+        person = _span_text(text, run[-2:])
+        return table.add(person, "person", run[-2].start)
     role_end = max((k for k, w in enumerate(words) if _is_role(w)), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
         rest = run[role_end + 2 :]
@@ -303,6 +313,7 @@ def _without_prefixes(run: list[Token], at: int) -> tuple[list[Token], int]:
     return run[k:], at + k
 
 
+_ROLE_PLACE_LINKS = lexicon.word_set("from for")
 _LOCATED = re.compile(r"\w-(?:based|born|headquartered)$")
 
 
