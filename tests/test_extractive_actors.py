@@ -300,3 +300,19 @@ def test_a_part_of_a_longer_name_or_its_unaccented_spelling_is_that_actor(
 def test_a_name_inside_a_qualifier_of_a_longer_name_stays_apart() -> None:
     text = "The Port Authority of Atlantis and New Riga met. New Riga said the port would reopen."
     assert "New Riga" in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a first-person contraction is the quoted speaker's own voice
+        ('Anna Berg spoke to the council. "I\'d think the bridge is safe, but I have doubts," '
+         "she said.", "I'd"),
+        # a subject pronoun inside a phrase shows it ran into a clause
+        ("Mark Reed was born in Tartu. In a story he sometimes told, he had walked to school "
+         "through snow.", "story he sometimes"),
+        ('The mayor spoke. He continued by noting that "the bridge is safe."', "He continued by"),
+    ],
+)  # fmt: skip
+def test_phrases_that_run_into_a_clause_are_no_speakers(text: str, absent: str) -> None:
+    assert absent not in actor_names(text)
