@@ -482,6 +482,8 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
     name = " ".join(words)
     if name in lexicon.COUNTRIES:
         return "country"
+    if len(words) > 1 and words[-1].lower() in lexicon.PRODUCT_WORDS:
+        return "other"  # "the Tenure of Office Act", "the Bridge Safety Award": its head says so
     if _org_like(words) or all(_ACRONYM.match(w) for w in words) or name in lexicon.NAMED_GROUPS:
         return "organization"
     if (
