@@ -79,6 +79,12 @@ def test_names_that_act_or_are_acted_upon_stay(text: str, kept: str) -> None:
         # titles of works and awards
         ("The comedy Pillow Talk made her a star, Rock Hudson said.", "Pillow Talk"),
         ("She won the Golden Lion Award, her agent said.", "Golden Lion Award"),
+        # a name whose head is a law's or an award's noun
+        ("The council repealed the Tenure of Office Act, Anna Berg said.", "Tenure of Office Act"),
+        (
+            "The Riga Police Bravery Award went to Mark Reed, organisers said.",
+            "Riga Police Bravery Award",
+        ),
         # a title goes on after its "or" or "and"
         ("She starred in the musical Kiss Me or Lose Me, Rock Hudson said.", "Lose Me"),
         ("He wrote the novel Salt and Clara Bright, his agent said.", "Clara Bright"),
@@ -287,6 +293,11 @@ def test_a_plural_names_the_actor_of_its_singular() -> None:
          "Anna Berg"),
         ("Recep Yıldız Öztürk met the mayor. Recep Yildiz Ozturk said trade would grow.",
          "Recep Yıldız Öztürk", "Recep Yildiz Ozturk"),
+        # a surname alone, spelt without its accents
+        ("Recep Tayyip Erdoğan met the envoy on Monday. Erdogan said trade would grow.",
+         "Recep Tayyip Erdoğan", "Erdogan"),
+        ("Lech Wałęsa spoke on Monday. Walesa said the strike would end.", "Lech Wałęsa",
+         "Walesa"),
     ],
 )  # fmt: skip
 def test_a_part_of_a_longer_name_or_its_unaccented_spelling_is_that_actor(

@@ -152,10 +152,9 @@ class ActorTable:
         words = [_name_words(a.name) for a in self.actors]
         parts: dict[int, int] = {}
         for i, actor in enumerate(self.actors):
-            if i in merged or actor.kind == "country" or len(words[i]) < 2:
+            if i in merged or actor.kind == "country" or not actor.name[:1].isupper():
                 continue
-            if not actor.name[:1].isupper():
-                continue
+            one_word = len(words[i]) == 1  # a surname: 'Erdogan' of 'Recep Tayyip Erdoğan'
             holders = [
                 j
                 for j, other in enumerate(self.actors)
@@ -165,7 +164,11 @@ class ActorTable:
                 and other.kind != "country"
                 and other.name[:1].isupper()
                 and (len(words[j]) > len(words[i]) or (words[j] == words[i] and j < i))
-                and _holds(words[j], words[i])
+                and (
+                    words[j][-1:] == words[i] and other.kind in ("person", "other")
+                    if one_word
+                    else _holds(words[j], words[i])
+                )
             ]
             if len(holders) == 1:
                 parts[i] = holders[0]
