@@ -327,3 +327,19 @@ def test_a_name_inside_a_qualifier_of_a_longer_name_stays_apart() -> None:
 )  # fmt: skip
 def test_phrases_that_run_into_a_clause_are_no_speakers(text: str, absent: str) -> None:
     assert absent not in actor_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a title's head comes before its "of": the president is the President of Atlantis
+        ("On Sunday, President of Atlantis Anna Berg opened the bridge. The president said it "
+         "was safe.", "Anna Berg"),
+        ("Minister of Transport Mark Reed opened the bridge on Monday. The minister said it was "
+         "safe.", "Mark Reed"),
+    ],
+)  # fmt: skip
+def test_the_head_of_a_title_with_of_names_its_holder_again(text: str, person: str) -> None:
+    brief = brief_of(text)
+    assert [a.name for a in brief.actors] == [person]
+    assert speakers(brief) == [person]

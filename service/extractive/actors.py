@@ -273,7 +273,7 @@ class ActorTable:
             for i, a in enumerate(self.actors)
             if a.kind == "person"
             and a.role is not None
-            and a.role.split()[-1].lower() == head.lower()
+            and _role_head(a.role) == head.lower()
             and a.first < before
         ]
         return candidates[-1] if candidates else None
@@ -387,6 +387,14 @@ _DOCUMENTS = lexicon.word_set("study report survey paper")
 _COMPANY_WORDS = lexicon.word_set(
     "group corporation corp. corp company co. inc inc. ltd ltd. plc holdings llc ag sa"
 )
+
+
+def _role_head(role: str) -> str:
+    """'Regional governor' -> 'governor'; 'President of Argentina' -> 'president': the noun
+    comes before what qualifies it."""
+    words = role.lower().split()
+    cut = next((k for k, w in enumerate(words) if k and w in _QUALIFIER_LINKS), len(words))
+    return words[cut - 1]
 
 
 def _no_more_specific(group: str, description: str) -> bool:
