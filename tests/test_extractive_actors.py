@@ -348,3 +348,16 @@ def test_a_title_or_an_apposed_role_names_its_holder_again(text: str, person: st
     brief = brief_of(text)
     assert [a.name for a in brief.actors] == [person]
     assert speakers(brief) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "state" before a speaker's noun modifies it; it is not the verb "state"
+        ("Saudi state media reported that the dam held.", "Saudi state media"),
+        ("The fires, which state officials said were under control, burned for days.",
+         "state officials"),
+    ],
+)  # fmt: skip
+def test_state_before_a_speaker_noun_is_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

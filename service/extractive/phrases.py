@@ -12,6 +12,8 @@ LEFT_BREAKS = lexicon.word_set(
 )
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
 _CUE_WORDS = lexicon.REPORTING_VERBS | lexicon.SOURCE_ONLY_VERBS | lexicon.THAT_VERBS
+# Cue verbs that are also nouns modifying a speaker: "state media", "state officials".
+_MODIFYING_CUES = lexicon.word_set("state")
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
 _OF_KEEPERS = (
@@ -132,7 +134,8 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
                 break
             if t.lower in ("to", "by", "not", "had", "has", "have", "will", "would"):
                 break
-            if not t.is_capitalised and (t.lower in _CUE_WORDS or t.lower == "citing"):
+            cue = t.lower in _CUE_WORDS and t.lower not in _MODIFYING_CUES
+            if not t.is_capitalised and (cue or t.lower == "citing"):
                 break
             b -= 1
             continue
@@ -187,7 +190,7 @@ def _plain_modifier(token: Token) -> bool:
         and not low.endswith(("ly", "ing", "ed"))
         and low not in lexicon.CLAUSE_BREAKS
         and low not in lexicon.VERB_PREFIXES
-        and low not in _CUE_WORDS
+        and (low not in _CUE_WORDS or low in _MODIFYING_CUES)
         and low not in lexicon.PRONOUNS
     )
 
