@@ -150,25 +150,24 @@ class ActorTable:
         Schatz' of 'Thomas Rivera Schatz', 'John Bolton' of 'John R. Bolton'), and a name
         spelt without its accents into the accented one ('Recep Erdogan', 'Recep Erdoğan')."""
         words = [_name_words(a.name) for a in self.actors]
+        # Who could hold a part, by the part's words: one look-up per actor, not a scan of all.
+        holding: dict[tuple[str, ...], set[int]] = {}
+        for j, other in enumerate(self.actors):
+            if other.kind == "country" or not other.name[:1].isupper():
+                continue
+            for part in _holdable_parts(words[j], other.kind):
+                holding.setdefault(part, set()).add(j)
         parts: dict[int, int] = {}
         for i, actor in enumerate(self.actors):
             if i in merged or actor.kind == "country" or not actor.name[:1].isupper():
                 continue
-            one_word = len(words[i]) == 1  # a surname: 'Erdogan' of 'Recep Tayyip Erdoğan'
             holders = [
                 j
-                for j, other in enumerate(self.actors)
+                for j in sorted(holding.get(words[i], ()))
                 if j != i
                 and j not in merged
                 and j not in parts
-                and other.kind != "country"
-                and other.name[:1].isupper()
                 and (len(words[j]) > len(words[i]) or (words[j] == words[i] and j < i))
-                and (
-                    words[j][-1:] == words[i] and other.kind in ("person", "other")
-                    if one_word
-                    else _holds(words[j], words[i])
-                )
             ]
             if len(holders) == 1:
                 parts[i] = holders[0]
@@ -416,13 +415,17 @@ _INITIAL = re.compile(r"\w\.")
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
-def _holds(longer: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """The part opens the longer name, or closes it with nothing before it that only qualifies
-    ('New Jersey' is not the Port Authority of New York and New Jersey)."""
-    n = len(part)
-    if longer[:n] == part:
-        return True
-    return longer[-n:] == part and not any(w in _QUALIFIER_LINKS | {"and"} for w in longer[:-n])
+def _holdable_parts(words: tuple[str, ...], kind: ActorKind) -> set[tuple[str, ...]]:
+    """The parts a name stands for: two or more words that open it, or close it with nothing
+    before them that only qualifies ('New Jersey' is not the Port Authority of New York and
+    New Jersey); and a person's surname alone."""
+    parts = {words[:n] for n in range(2, len(words) + 1)}
+    for n in range(2, len(words) + 1):
+        if not any(w in _QUALIFIER_LINKS or w == "and" for w in words[:-n]):
+            parts.add(words[-n:])
+    if words and kind in ("person", "other"):
+        parts.add(words[-1:])  # a surname: 'Erdogan' of 'Recep Tayyip Erdoğan'
+    return parts
 
 
 @lru_cache(maxsize=4096)
