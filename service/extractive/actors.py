@@ -2,6 +2,7 @@
 are attributed to, with their aliases and where they are mentioned."""
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -133,6 +134,8 @@ class ActorTable:
                 ]
             if len(named) == 1:
                 merged[i] = named[0]
+        for i, j in self._name_parts(merged).items():
+            merged[i] = j
         for i, j in merged.items():
             for form in sorted(self.actors[i].forms):
                 self.add_alias(j, form)
@@ -140,6 +143,35 @@ class ActorTable:
             self.mentions()
             self._mentions.remap(merged)
         return merged
+
+    def _name_parts(self, merged: dict[int, int]) -> dict[int, int]:
+        """Fold a name of two or more words into the one longer name that holds it, word for
+        word and in order ('Supreme Court' of 'Supreme Court of the United Kingdom', 'Rivera
+        Schatz' of 'Thomas Rivera Schatz', 'John Bolton' of 'John R. Bolton'), and a name
+        spelt without its accents into the accented one ('Recep Erdogan', 'Recep Erdoğan')."""
+        words = [_name_words(a.name) for a in self.actors]
+        # Who could hold a part, by the part's words: one look-up per actor, not a scan of all.
+        holding: dict[tuple[str, ...], set[int]] = {}
+        for j, other in enumerate(self.actors):
+            if other.kind == "country" or not other.name[:1].isupper():
+                continue
+            for part in _holdable_parts(words[j], other.kind):
+                holding.setdefault(part, set()).add(j)
+        parts: dict[int, int] = {}
+        for i, actor in enumerate(self.actors):
+            if i in merged or actor.kind == "country" or not actor.name[:1].isupper():
+                continue
+            holders = [
+                j
+                for j in sorted(holding.get(words[i], ()))
+                if j != i
+                and j not in merged
+                and j not in parts
+                and (len(words[j]) > len(words[i]) or (words[j] == words[i] and j < i))
+            ]
+            if len(holders) == 1:
+                parts[i] = holders[0]
+        return parts
 
     def _ending_in(self, name: str) -> int | None:
         tail = " " + name.lower()
@@ -240,7 +272,7 @@ class ActorTable:
             for i, a in enumerate(self.actors)
             if a.kind == "person"
             and a.role is not None
-            and a.role.split()[-1].lower() == head.lower()
+            and _role_head(a.role) == head.lower()
             and a.first < before
         ]
         return candidates[-1] if candidates else None
@@ -329,10 +361,44 @@ _COMPANY_WORDS = lexicon.word_set(
 )
 
 
+def _role_head(role: str) -> str:
+    """'Regional governor' -> 'governor'; 'President of Argentina' -> 'president': the noun
+    comes before what qualifies it."""
+    words = role.lower().split()
+    cut = next((k for k, w in enumerate(words) if k and w in _QUALIFIER_LINKS), len(words))
+    return words[cut - 1]
+
+
 def _no_more_specific(group: str, description: str) -> bool:
     """'Police' takes in 'local police'; 'Fire officials' does not take in 'officials', a
     group that may be any officials (KNOWN-FAILURES 10)."""
     return set(_lower_words(group)) <= set(_lower_words(description))
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words to compare: without accents, case or initials ('R.')."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    plain = plain.translate(_UNDECOMPOSED)
+    return tuple(w for w in plain.split() if not _INITIAL.fullmatch(w))
+
+
+_INITIAL = re.compile(r"\w\.")
+# Letters that Unicode does not write as a base letter and an accent
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+def _holdable_parts(words: tuple[str, ...], kind: ActorKind) -> set[tuple[str, ...]]:
+    """The parts a name stands for: two or more words that open it, or close it with nothing
+    before them that only qualifies ('New Jersey' is not the Port Authority of New York and
+    New Jersey); and a person's surname alone."""
+    parts = {words[:n] for n in range(2, len(words) + 1)}
+    for n in range(2, len(words) + 1):
+        if not any(w in _QUALIFIER_LINKS or w == "and" for w in words[:-n]):
+            parts.add(words[-n:])
+    if words and kind in ("person", "other"):
+        parts.add(words[-1:])  # a surname: 'Erdogan' of 'Recep Tayyip Erdoğan'
+    return parts
 
 
 @lru_cache(maxsize=4096)

@@ -278,9 +278,13 @@ NOUN_HOMOGRAPHS = frozenset(
 # Heads a new speaker cannot have: "a lot said", "each said".
 NOT_SPEAKER_HEADS = word_set("lot each another urgent trace one")
 # The quoted speaker's own voice: never a new actor ("I can", "we have").
-FIRST_PERSON = word_set("i we you i've i'm we're we've you're i’ve i’m we’re we’ve")
-# Words that show a subject phrase ran into a clause: "a statement which", "I can".
-NOT_IN_A_SPEAKER = word_set("which that who is are was were can must could would should")
+FIRST_PERSON = word_set(
+    "i we you i've i'm we're we've you're i’ve i’m we’re we’ve "
+    "i'd i’d i'll i’ll we'd we’d we'll we’ll"
+)
+# Words that show a subject phrase ran into a clause: "a statement which", "I can", "a story
+# he sometimes [told]".
+NOT_IN_A_SPEAKER = word_set("which that who is are was were can must could would should he she it")
 # Words between a document and its owner: "data from X", "estimates by X", "report of X".
 DOCUMENT_LINKS = word_set("of from by")
 # Passives that report hearsay before an infinitive: "was said to have", "is thought to be".

@@ -64,23 +64,29 @@ _COUNTRY_NAME = re.compile(
 
 _ROLE_ALTERNATIVES = sorted(lexicon.PERSON_HEADS | lexicon.ROLE_WORDS, key=lambda w: (-len(w), w))
 _APPOSED_ROLE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    r",\s+(?P<role>(?:a|an|the|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + "|".join(re.escape(w) for w in _ROLE_ALTERNATIVES)
-    + r")\s*[,.;]",
+    + r"))\s*[,.;]",
     re.IGNORECASE,
 )
 
 
 def _type_by_apposed_role(article: Article, table: ActorTable) -> None:
     """'Ann Marsh, the town mayor, met him': a name of two or three words described by a
-    person's role is a person, so that 'she' can find her (KNOWN-FAILURES 9)."""
+    person's role is a person, so that 'she' can find her (KNOWN-FAILURES 9), and the role
+    is hers, so that 'the mayor' or 'Riga's mayor' can find her too."""
     for index, actor in enumerate(table.actors):
         words = actor.name.split()
-        if actor.kind != "other" or not 2 <= len(words) <= 3:
+        if actor.kind not in ("other", "person") or not 2 <= len(words) <= 4:
             continue
         ends = (at + len(actor.name) for at in table.occurrences(actor.name))
-        if any(_APPOSED_ROLE.match(article.text, end) for end in ends):
+        apposed = next(filter(None, (_APPOSED_ROLE.match(article.text, e) for e in ends)), None)
+        if apposed is None:
+            continue
+        if actor.kind == "other" and len(words) <= 3:
             table.set_kind(index, "person")
+        if actor.kind == "person" and actor.role is None:
+            actor.role = apposed.group("role")
 
 
 def _capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[list[Token], int]]:
@@ -237,6 +243,16 @@ def _add_run(
     if not run:
         return None
     words = [t.bare for t in run]
+    if (
+        before is not None
+        and before.lower in _ROLE_PLACE_LINKS
+        and at >= 2
+        and _is_role(tokens[at - 2].bare)
+        and _ends_in_a_name(run)
+    ):
+        # "Senator from Vermont Bernie Sanders": the role's place, then the person
+        person = _span_text(text, run[-2:])
+        return table.add(person, "person", run[-2].start)
     role_end = max((k for k, w in enumerate(words) if _is_role(w)), default=-1)
     if 0 <= role_end < len(words) - 1 and run[role_end + 1].lower in lexicon.NAME_CONNECTORS:
         rest = run[role_end + 2 :]
@@ -303,6 +319,7 @@ def _without_prefixes(run: list[Token], at: int) -> tuple[list[Token], int]:
     return run[k:], at + k
 
 
+_ROLE_PLACE_LINKS = lexicon.word_set("from for")
 _LOCATED = re.compile(r"\w-(?:based|born|headquartered)$")
 
 
@@ -471,6 +488,8 @@ def _classify(words: list[str], ctx: _RunContext) -> ActorKind | None:
     name = " ".join(words)
     if name in lexicon.COUNTRIES:
         return "country"
+    if len(words) > 1 and words[-1].lower() in lexicon.PRODUCT_WORDS:
+        return "other"  # "the Tenure of Office Act", "the Bridge Safety Award": its head says so
     if _org_like(words) or all(_ACRONYM.match(w) for w in words) or name in lexicon.NAMED_GROUPS:
         return "organization"
     if (

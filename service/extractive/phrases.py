@@ -13,6 +13,8 @@ LEFT_BREAKS = lexicon.word_set(
 _PERSON_NOUNS = lexicon.ROLE_WORDS | lexicon.PERSON_HEADS
 _SUBORDINATORS = lexicon.word_set("while whilst when after before since because although though")
 _CUE_WORDS = lexicon.REPORTING_VERBS | lexicon.SOURCE_ONLY_VERBS | lexicon.THAT_VERBS
+# Cue verbs that are also nouns modifying a speaker: "state media", "state officials".
+_MODIFYING_CUES = lexicon.word_set("state")
 _KEEP_PP_HEADS = lexicon.PERSON_HEADS | lexicon.word_set("source sources")
 # Words before "of" that keep it inside the phrase: "Secretary of State", "a median of".
 _OF_KEEPERS = (
@@ -261,7 +263,7 @@ def _plain_modifier(token: Token) -> bool:
         and not low.endswith(("ly", "ing", "ed"))
         and low not in lexicon.CLAUSE_BREAKS
         and low not in lexicon.VERB_PREFIXES
-        and low not in _CUE_WORDS
+        and (low not in _CUE_WORDS or low in _MODIFYING_CUES)
         and low not in lexicon.PRONOUNS
     )
 
@@ -275,7 +277,9 @@ def _state_modifier(tokens: list[Token], j: int) -> bool:
     if tokens[j].lower != "state" or j + 1 >= len(tokens):
         return False
     nxt = tokens[j + 1]
-    return not nxt.is_capitalised and (nxt.lower in _MEDIA_NOUNS or nxt.lower in lexicon.ORG_HEADS)
+    return not nxt.is_capitalised and (
+        nxt.lower in _MEDIA_NOUNS or nxt.lower in lexicon.ORG_HEADS or nxt.lower in _PERSON_NOUNS
+    )
 
 
 def _cut_participle(tokens: list[Token], start: int, end: int) -> int:

@@ -22,6 +22,13 @@ def names_a_work(text: str, tokens: list[Token], at: int, end: int) -> bool:
     before = tokens[at - 1] if at > 0 else None
     if before is not None and before.lower in lexicon.WORK_NOUNS and not before.is_capitalised:
         return True
+    if before is not None and before.lower in _TITLE_LINKS and at >= 2:
+        # "the film Love Me or Leave Me": the words after "or" go on with the title
+        opening = at - 1
+        while opening > 0 and tokens[opening - 1].is_capitalised:
+            opening -= 1
+        if opening < at - 1 and names_a_work(text, tokens, opening, tokens[at - 2].end):
+            return True
     if (
         before is not None
         and before.text in '"“'
@@ -34,4 +41,5 @@ def names_a_work(text: str, tokens: list[Token], at: int, end: int) -> bool:
     return described is not None and described.group("noun") in lexicon.WORK_NOUNS
 
 
+_TITLE_LINKS = lexicon.word_set("or and of")
 _WORK_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")  # "the Labor Day holiday"
