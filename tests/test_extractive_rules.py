@@ -911,3 +911,36 @@ def test_they_does_not_stand_for_a_country() -> None:
         "Government officials said the talks went well. They added that Niger must act."
     )
     assert speakers(brief_of(text)) == ["Government officials", "Government officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to his publicist, the singer died of cancer on Monday.", "his publicist"),
+        ("Tom Hale will appeal the verdict, according to her lawyer.", "her lawyer"),
+    ],
+)
+def test_according_to_a_possessed_role_is_a_claim_of_that_role(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee met the council. She further stated, "The dam will hold."',
+        "Ann Lee was arrested in May. Lee has since said her confession was forced.",
+    ],
+)
+def test_an_adverb_between_subject_and_verb_keeps_the_claim(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not for the court to judge motives, argued the government's lawyer, Tom Hale.",
+        '"The law is clear," argued Tom Hale, who represents the city.',
+    ],
+)
+def test_argued_inverts_after_a_clause_like_said(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Tom Hale"]

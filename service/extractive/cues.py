@@ -154,6 +154,9 @@ def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
     if marker and tokens[i].lower.endswith("ing") and i >= 2 and _comma_before(tokens, i - 2):
         marker = False  # ", further saying": an adverb, then the participle
+    if marker and prev is not None and prev.lower == "further":
+        # "she further stated": an adverb before a verb; but "further reports" is a noun
+        marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
     if marker and prev is not None and prev.lower == "that":
         # "a survey that suggested": a relative pronoun, unless the word is a noun ("that report")
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS

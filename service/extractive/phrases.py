@@ -492,6 +492,8 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             or low in lexicon.ROLE_WORDS
         ):
             last_head = j
+        elif low == "her" and j == i and _head_follows(tokens, j):
+            pass  # "according to her lawyer": a possessive, not "according to her"
         elif (low in lexicon.PRONOUNS or low in _OBJECT_PRONOUNS) and j == i:
             return (j, j)  # "according to him"
         elif low == "to" and _role_to(tokens, j):
@@ -504,6 +506,16 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if tokens[last_head].text == "(":
         last_head -= 1
     return (i, last_head)
+
+
+def _head_follows(tokens: list[Token], j: int) -> bool:
+    """A speaker's noun right after token j ('her lawyer', 'her family spokesman')."""
+    for t in tokens[j + 1 : j + 3]:
+        if not t.is_word or t.is_capitalised:
+            return False
+        if t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.ROLE_WORDS:
+            return True
+    return False
 
 
 def _document_owner(tokens: list[Token], head: int | None, j: int) -> bool:
