@@ -944,3 +944,31 @@ def test_an_adverb_between_subject_and_verb_keeps_the_claim(text: str) -> None:
 )
 def test_argued_inverts_after_a_clause_like_said(text: str) -> None:
     assert speakers(brief_of(text)) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ann Lee called Tom Hale\'s plan a "waste of time."', ["Ann Lee"]),
+        ("Ann Lee called Tom Hale's office on Monday.", []),
+    ],
+)
+def test_calling_a_named_possessors_thing_a_quoted_term_describes_it(
+    text: str, speaker: list[str]
+) -> None:
+    assert speakers(brief_of(text)) == speaker
+
+
+def test_a_first_person_contraction_in_a_quotation_is_no_speaker() -> None:
+    text = (
+        'Tom Hale said on Twitter: "If I got that call, I\'d think, \'Wow.\' It is odd." '
+        '"It is the only conclusion I can reach."'
+    )
+    brief = brief_of(text)
+    assert speakers(brief) == ["Tom Hale", "Tom Hale"]
+    assert hedge_texts(brief, "uncertainty") == ["I'd think"]
+
+
+def test_an_attitude_verb_after_would_is_uncertainty() -> None:
+    brief = brief_of('"We would expect the river to rise," Ann Lee said.')
+    assert hedge_texts(brief, "uncertainty") == ["We would expect"]
