@@ -961,7 +961,7 @@ def test_calling_a_named_possessors_thing_a_quoted_term_describes_it(
 
 def test_a_first_person_contraction_in_a_quotation_is_no_speaker() -> None:
     text = (
-        'Tom Hale said on Twitter: "If I got that call, I\'d think, \'Wow.\' It is odd." '
+        "Tom Hale said on Twitter: \"If I got that call, I'd think, 'Wow.' It is odd.\" "
         '"It is the only conclusion I can reach."'
     )
     brief = brief_of(text)

@@ -279,7 +279,8 @@ NOUN_HOMOGRAPHS = frozenset(
 NOT_SPEAKER_HEADS = word_set("lot each another urgent trace one")
 # The quoted speaker's own voice: never a new actor ("I can", "we have").
 FIRST_PERSON = word_set(
-    "i we you i've i'm we're we've you're i'd we'd i'll we'll i’ve i’m we’re we’ve i’d we’d i’ll we’ll"
+    "i we you i've i'm we're we've you're i'd we'd i'll we'll "
+    "i’ve i’m we’re we’ve i’d we’d i’ll we’ll"
 )
 # Words that show a subject phrase ran into a clause: "a statement which", "I can".
 NOT_IN_A_SPEAKER = word_set("which that who is are was were can must could would should")
