@@ -972,3 +972,36 @@ def test_a_first_person_contraction_in_a_quotation_is_no_speaker() -> None:
 def test_an_attitude_verb_after_would_is_uncertainty() -> None:
     brief = brief_of('"We would expect the river to rise," Ann Lee said.')
     assert hedge_texts(brief, "uncertainty") == ["We would expect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to eyewitnesses, the bus left the road at speed.", "eyewitnesses"),
+        ("According to the ruling, every host must remove the post.", "ruling"),
+    ],
+)
+def test_according_to_any_short_source_before_a_comma_is_a_claim(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The World Health Organization (WHO) met in Geneva. According to the WHO, cases rose.",
+        "The World Health Organization (WHO) met in Geneva. Cases rose, according to the WHO.",
+    ],
+)
+def test_an_acronym_after_according_to_is_a_name_not_who(text: str) -> None:
+    assert speakers(brief_of(text)) == ["World Health Organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ann Lee spoke for an hour. She continued by noting that the dam held.", "Ann Lee"),
+        ("Tom Hale would resign if the Senate voted against confirming him.", "Senate"),
+    ],
+)
+def test_a_subject_does_not_end_in_a_verbs_preposition(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker

@@ -263,6 +263,24 @@ def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> 
     return (np[0], last)
 
 
+def _source_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'according to eyewitnesses,', 'according to the ruling,': the words up to the comma
+    are the source, even when their noun is none the lexicon knows as a speaker's."""
+    j = i
+    while j < len(tokens) and j - i < 5 and tokens[j].is_word:
+        if tokens[j].lower in lexicon.CLAUSE_BREAKS or tokens[j].lower in _SOURCE_STOPS:
+            return None
+        j += 1
+    if j == i or (j < len(tokens) and tokens[j].text not in ",.;:"):
+        return None
+    if tokens[j - 1].lower in lexicon.DETERMINERS:
+        return None
+    return (i, j - 1)
+
+
+_SOURCE_STOPS = lexicon.word_set("is are was were has have had will would be been to")
+
+
 def _coordinated_speaker(
     speakers: Speakers, tokens: list[Token], v: int, earlier: list[ClaimDraft]
 ) -> int | None:
@@ -442,6 +460,8 @@ def _claim_for(
         )
     if cue.kind in ("according", "citing"):
         np = noun_phrase_after(tokens, cue.index + 1)
+        if np is None and tokens[cue.first].lower == "according":
+            np = _source_words(tokens, cue.index + 1)
         if np is None:
             return None
         np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)

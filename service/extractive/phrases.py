@@ -116,6 +116,14 @@ def _before_time(tokens: list[Token], k: int) -> int:
     return j
 
 
+_DANGLING = lexicon.word_set("against by into about upon toward towards of with from for")
+
+
+def _plain_verb(token: Token) -> bool:
+    """A lower-case past or present verb form: 'voted', 'continued', 'insists'."""
+    return token.is_word and not token.is_capitalised and token.lower.endswith(("ed", "es"))
+
+
 def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
     k = skip_prefixes(tokens, v)
@@ -136,6 +144,12 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             return None
     if tokens[k].lower in ("and", "but"):
         return None  # "met them and said": the subject is elided
+    if tokens[k].lower in _DANGLING and k >= 2 and _plain_verb(tokens[k - 1]):
+        # "the Senate voted against confirming", "He continued by noting": the subject is the
+        # one of the verb before the preposition (no subject ends in "against" or "by")
+        k = skip_prefixes(tokens, k - 1)
+        if k < 0 or not tokens[k].is_word:
+            return None
     if tokens[k].text == "who" and k >= 2 and tokens[k - 1].text == ",":
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
     elif tokens[k].text == "who" and k >= 1 and tokens[k - 1].lower in lexicon.GROUP_HEADS:
@@ -477,7 +491,8 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if low in ("from", "by") and _document_owner(tokens, last_head, j):
             j += 1
             continue  # "data from the Road Agency", "estimates by the ministry"
-        if low in PREPOSITION_CUTS or low in LEFT_BREAKS or low in BE:
+        acronym = t.text.isupper() and len(t.text) > 1  # "the WHO" is a name, not "who"
+        if low in PREPOSITION_CUTS or (low in LEFT_BREAKS and not acronym) or low in BE:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
             break
