@@ -1005,3 +1005,19 @@ def test_an_acronym_after_according_to_is_a_name_not_who(text: str) -> None:
 )
 def test_a_subject_does_not_end_in_a_verbs_preposition(text: str, speaker: str) -> None:
     assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Researchers at Yale studied ostriches. They found the birds flap as they run.",
+         "Researchers"),
+        ("The team studied the ibis. They found the DNA to be diverse.", "team"),
+    ],
+)  # fmt: skip
+def test_they_standing_for_a_source_finds_as_the_source(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_they_standing_for_no_source_does_not_find() -> None:
+    assert speakers(brief_of("Farmers planted corn. They found it grew well.")) == []

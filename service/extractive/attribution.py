@@ -26,6 +26,7 @@ from service.extractive.phrases import (
     subject_after,
     subject_before,
 )
+from service.extractive.proposals import NewActor
 from service.extractive.scope import labelled_sentences
 from service.extractive.speaker_rules import head_noun
 from service.extractive.speakers import Speakers, after_opener, name_start, names_a_speaker
@@ -412,6 +413,21 @@ def _compared(tokens: list[Token], subject: tuple[int, int]) -> bool:
     )
 
 
+def _pronoun_for_a_source(
+    speakers: Speakers, tokens: list[Token], subject: tuple[int, int]
+) -> bool:
+    """'Researchers studied ostriches. They found ...': 'they' stands for a source (the
+    researchers, the team, the court) and finds as that source would."""
+    if subject[0] != subject[1] or tokens[subject[0]].lower not in ("they", "it"):
+        return False
+    found = speakers.proposals(tokens, subject)
+    if len(found) != 1:
+        return False
+    meant = found[0].actor
+    name = meant.name if isinstance(meant, NewActor) else speakers.table.actors[meant].name
+    return head_noun(name.split()).lower() in lexicon.SOURCE_NOUNS
+
+
 def _subject_head(tokens: list[Token], subject: tuple[int, int]) -> str:
     last = tokens[subject[1]].lower
     if last in lexicon.SOURCE_NOUNS:
@@ -572,7 +588,11 @@ def _claim_for(
         and verb not in lexicon.REPORTING_VERBS
         and not that_follows(tokens, cue.index)
     )
-    if source_only and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS:
+    if (
+        source_only
+        and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS
+        and not _pronoun_for_a_source(speakers, tokens, subject)
+    ):
         return None  # "The team showed skill"; but "footage from the scene showed"
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
