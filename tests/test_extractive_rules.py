@@ -1021,3 +1021,14 @@ def test_they_standing_for_a_source_finds_as_the_source(text: str, speaker: str)
 
 def test_they_standing_for_no_source_does_not_find() -> None:
     assert speakers(brief_of("Farmers planted corn. They found it grew well.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The singer Ann Lee has died, broadcasting network Radio Nord announced.", "Radio Nord"),
+        ("Vaccination teams toured the region, newspaper Nord Post reported.", "Nord Post"),
+    ],
+)
+def test_lower_case_nouns_describing_a_speaker_after_the_content(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

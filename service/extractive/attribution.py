@@ -623,7 +623,10 @@ def _claim_for(
         while content_end > begin and text[content_end - 1] in " ,":
             content_end -= 1
         if not _sets_off(text[max(begin, content_end - 1) : np_start]):
-            return None  # "Over 1,000 rescuers responded": nothing was said
+            described = _described_after_comma(text, begin, np_start)
+            if described is None:
+                return None  # "Over 1,000 rescuers responded": nothing was said
+            content_end = described  # "..., newspaper The Hindu reported": before the comma
         claim = _draft(
             speaker, text, cue_start, full_cue_end, marker_start, full_cue_end,
             begin, content_end, "verb",
@@ -641,6 +644,22 @@ def _claim_for(
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
     return claim
+
+
+_DESCRIBED = re.compile(r",\s*(?:the\s+)?(?:[a-z][a-z-]*\s+){1,3}$")
+
+
+def _described_after_comma(text: str, begin: int, np_start: int) -> int | None:
+    """'..., newspaper The Hindu reported', '..., wrestling promotion Stardom announced': a
+    speaker's name after a comma and the lower-case nouns that describe it; the comma's
+    offset, or None when a word between is a clause's ('and', 'which') or a verb of saying."""
+    m = _DESCRIBED.search(text, max(begin, np_start - 60), np_start)
+    if m is None:
+        return None
+    words = m.group().strip(" ,").split()
+    if any(w in lexicon.CLAUSE_BREAKS or w in lexicon.REPORTING_VERBS for w in words):
+        return None
+    return m.start()
 
 
 def _as_saying_after_quoted(tokens: list[Token], v: int) -> bool:
