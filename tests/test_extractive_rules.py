@@ -1032,3 +1032,15 @@ def test_they_standing_for_no_source_does_not_find() -> None:
 )
 def test_lower_case_nouns_describing_a_speaker_after_the_content(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to the U.S. embassy in Oslo, the man died on Monday.", "U.S. embassy"),
+        ("Police asked the Nordland Embassy for help. The embassy declined and said it had "
+         "no records.", "Nordland Embassy"),
+    ],
+)  # fmt: skip
+def test_an_embassy_is_an_organisations_head(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]

@@ -417,7 +417,7 @@ ORG_HEADS = word_set(
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
     "université universität ministerio ministère banco banque departments ministries agencies "
-    "campaign movement front trust"
+    "campaign movement front trust embassy embassies consulate"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
