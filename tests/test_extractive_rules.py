@@ -1044,3 +1044,18 @@ def test_lower_case_nouns_describing_a_speaker_after_the_content(text: str, spea
 )  # fmt: skip
 def test_an_embassy_is_an_organisations_head(text: str, speaker: str) -> None:
     assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("U.S. District Judge Ann Lee ruled the ban violated the constitution.", "Ann Lee"),
+        ("Justice Tom Hale found the suspension of the council unlawful.", "Tom Hale"),
+    ],
+)
+def test_a_judge_by_title_rules_and_finds_like_a_court(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_a_person_without_a_judges_title_finds_no_claim() -> None:
+    assert speakers(brief_of("Ann Lee found the keys under the mat.")) == []

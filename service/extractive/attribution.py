@@ -413,6 +413,9 @@ def _compared(tokens: list[Token], subject: tuple[int, int]) -> bool:
     )
 
 
+_JUDGES = lexicon.word_set("judge justice magistrate")  # "Judge Gray Miller ruled the ..."
+
+
 def _pronoun_for_a_source(
     speakers: Speakers, tokens: list[Token], subject: tuple[int, int]
 ) -> bool:
@@ -592,6 +595,7 @@ def _claim_for(
         source_only
         and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS
         and not _pronoun_for_a_source(speakers, tokens, subject)
+        and not any(t.lower in _JUDGES for t in tokens[subject[0] : subject[1] + 1])
     ):
         return None  # "The team showed skill"; but "footage from the scene showed"
     if _relative_after_preposition(tokens, subject[0]):
