@@ -911,3 +911,151 @@ def test_they_does_not_stand_for_a_country() -> None:
         "Government officials said the talks went well. They added that Niger must act."
     )
     assert speakers(brief_of(text)) == ["Government officials", "Government officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to his publicist, the singer died of cancer on Monday.", "his publicist"),
+        ("Tom Hale will appeal the verdict, according to her lawyer.", "her lawyer"),
+    ],
+)
+def test_according_to_a_possessed_role_is_a_claim_of_that_role(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee met the council. She further stated, "The dam will hold."',
+        "Ann Lee was arrested in May. Lee has since said her confession was forced.",
+    ],
+)
+def test_an_adverb_between_subject_and_verb_keeps_the_claim(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not for the court to judge motives, argued the government's lawyer, Tom Hale.",
+        '"The law is clear," argued Tom Hale, who represents the city.',
+    ],
+)
+def test_argued_inverts_after_a_clause_like_said(text: str) -> None:
+    assert speakers(brief_of(text)) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ann Lee called Tom Hale\'s plan a "waste of time."', ["Ann Lee"]),
+        ("Ann Lee called Tom Hale's office on Monday.", []),
+    ],
+)
+def test_calling_a_named_possessors_thing_a_quoted_term_describes_it(
+    text: str, speaker: list[str]
+) -> None:
+    assert speakers(brief_of(text)) == speaker
+
+
+def test_a_first_person_contraction_in_a_quotation_is_no_speaker() -> None:
+    text = (
+        "Tom Hale said on Twitter: \"If I got that call, I'd think, 'Wow.' It is odd.\" "
+        '"It is the only conclusion I can reach."'
+    )
+    brief = brief_of(text)
+    assert speakers(brief) == ["Tom Hale", "Tom Hale"]
+    assert hedge_texts(brief, "uncertainty") == ["I'd think"]
+
+
+def test_an_attitude_verb_after_would_is_uncertainty() -> None:
+    brief = brief_of('"We would expect the river to rise," Ann Lee said.')
+    assert hedge_texts(brief, "uncertainty") == ["We would expect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to eyewitnesses, the bus left the road at speed.", "eyewitnesses"),
+        ("According to the ruling, every host must remove the post.", "ruling"),
+    ],
+)
+def test_according_to_any_short_source_before_a_comma_is_a_claim(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The World Health Organization (WHO) met in Geneva. According to the WHO, cases rose.",
+        "The World Health Organization (WHO) met in Geneva. Cases rose, according to the WHO.",
+    ],
+)
+def test_an_acronym_after_according_to_is_a_name_not_who(text: str) -> None:
+    assert speakers(brief_of(text)) == ["World Health Organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ann Lee spoke for an hour. She continued by noting that the dam held.", "Ann Lee"),
+        ("Tom Hale would resign if the Senate voted against confirming him.", "Senate"),
+    ],
+)
+def test_a_subject_does_not_end_in_a_verbs_preposition(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Researchers at Yale studied ostriches. They found the birds flap as they run.",
+         "Researchers"),
+        ("The team studied the ibis. They found the DNA to be diverse.", "team"),
+    ],
+)  # fmt: skip
+def test_they_standing_for_a_source_finds_as_the_source(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_they_standing_for_no_source_does_not_find() -> None:
+    assert speakers(brief_of("Farmers planted corn. They found it grew well.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The singer Ann Lee has died, broadcasting network Radio Nord announced.", "Radio Nord"),
+        ("Vaccination teams toured the region, newspaper Nord Post reported.", "Nord Post"),
+    ],
+)
+def test_lower_case_nouns_describing_a_speaker_after_the_content(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to the U.S. embassy in Oslo, the man died on Monday.", "U.S. embassy"),
+        ("Police asked the Nordland Embassy for help. The embassy declined and said it had "
+         "no records.", "Nordland Embassy"),
+    ],
+)  # fmt: skip
+def test_an_embassy_is_an_organisations_head(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("U.S. District Judge Ann Lee ruled the ban violated the constitution.", "Ann Lee"),
+        ("Justice Tom Hale found the suspension of the council unlawful.", "Tom Hale"),
+    ],
+)
+def test_a_judge_by_title_rules_and_finds_like_a_court(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text)) == [speaker]
+
+
+def test_a_person_without_a_judges_title_finds_no_claim() -> None:
+    assert speakers(brief_of("Ann Lee found the keys under the mat.")) == []

@@ -26,6 +26,7 @@ from service.extractive.phrases import (
     subject_after,
     subject_before,
 )
+from service.extractive.proposals import NewActor
 from service.extractive.scope import labelled_sentences
 from service.extractive.speaker_rules import head_noun
 from service.extractive.speakers import Speakers, after_opener, name_start, names_a_speaker
@@ -263,6 +264,24 @@ def _whole_name(table: ActorTable, tokens: list[Token], np: tuple[int, int]) -> 
     return (np[0], last)
 
 
+def _source_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """'according to eyewitnesses,', 'according to the ruling,': the words up to the comma
+    are the source, even when their noun is none the lexicon knows as a speaker's."""
+    j = i
+    while j < len(tokens) and j - i < 5 and tokens[j].is_word:
+        if tokens[j].lower in lexicon.CLAUSE_BREAKS or tokens[j].lower in _SOURCE_STOPS:
+            return None
+        j += 1
+    if j == i or (j < len(tokens) and tokens[j].text not in ",.;:"):
+        return None
+    if tokens[j - 1].lower in lexicon.DETERMINERS:
+        return None
+    return (i, j - 1)
+
+
+_SOURCE_STOPS = lexicon.word_set("is are was were has have had will would be been to")
+
+
 def _coordinated_speaker(
     speakers: Speakers, tokens: list[Token], v: int, earlier: list[ClaimDraft]
 ) -> int | None:
@@ -394,6 +413,24 @@ def _compared(tokens: list[Token], subject: tuple[int, int]) -> bool:
     )
 
 
+_JUDGES = lexicon.word_set("judge justice magistrate")  # "Judge Gray Miller ruled the ..."
+
+
+def _pronoun_for_a_source(
+    speakers: Speakers, tokens: list[Token], subject: tuple[int, int]
+) -> bool:
+    """'Researchers studied ostriches. They found ...': 'they' stands for a source (the
+    researchers, the team, the court) and finds as that source would."""
+    if subject[0] != subject[1] or tokens[subject[0]].lower not in ("they", "it"):
+        return False
+    found = speakers.proposals(tokens, subject)
+    if len(found) != 1:
+        return False
+    meant = found[0].actor
+    name = meant.name if isinstance(meant, NewActor) else speakers.table.actors[meant].name
+    return head_noun(name.split()).lower() in lexicon.SOURCE_NOUNS
+
+
 def _subject_head(tokens: list[Token], subject: tuple[int, int]) -> str:
     last = tokens[subject[1]].lower
     if last in lexicon.SOURCE_NOUNS:
@@ -442,6 +479,8 @@ def _claim_for(
         )
     if cue.kind in ("according", "citing"):
         np = noun_phrase_after(tokens, cue.index + 1)
+        if np is None and tokens[cue.first].lower == "according":
+            np = _source_words(tokens, cue.index + 1)
         if np is None:
             return None
         np = _whole_name(table, tokens, apposed_name(tokens, np[1]) or np)
@@ -552,7 +591,12 @@ def _claim_for(
         and verb not in lexicon.REPORTING_VERBS
         and not that_follows(tokens, cue.index)
     )
-    if source_only and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS:
+    if (
+        source_only
+        and _subject_head(tokens, subject) not in lexicon.SOURCE_NOUNS
+        and not _pronoun_for_a_source(speakers, tokens, subject)
+        and not any(t.lower in _JUDGES for t in tokens[subject[0] : subject[1] + 1])
+    ):
         return None  # "The team showed skill"; but "footage from the scene showed"
     if _relative_after_preposition(tokens, subject[0]):
         return None  # "the case on which the court ruled": the ruling is only named
@@ -583,7 +627,10 @@ def _claim_for(
         while content_end > begin and text[content_end - 1] in " ,":
             content_end -= 1
         if not _sets_off(text[max(begin, content_end - 1) : np_start]):
-            return None  # "Over 1,000 rescuers responded": nothing was said
+            described = _described_after_comma(text, begin, np_start)
+            if described is None:
+                return None  # "Over 1,000 rescuers responded": nothing was said
+            content_end = described  # "..., newspaper The Hindu reported": before the comma
         claim = _draft(
             speaker, text, cue_start, full_cue_end, marker_start, full_cue_end,
             begin, content_end, "verb",
@@ -601,6 +648,22 @@ def _claim_for(
     if len(found) == 1 and tokens[subject[0]].lower not in lexicon.PRONOUNS:
         claim.subject = (np_start, tokens[subject[1]].end)
     return claim
+
+
+_DESCRIBED = re.compile(r",\s*(?:the\s+)?(?:[a-z][a-z-]*\s+){1,3}$")
+
+
+def _described_after_comma(text: str, begin: int, np_start: int) -> int | None:
+    """'..., newspaper The Hindu reported', '..., wrestling promotion Stardom announced': a
+    speaker's name after a comma and the lower-case nouns that describe it; the comma's
+    offset, or None when a word between is a clause's ('and', 'which') or a verb of saying."""
+    m = _DESCRIBED.search(text, max(begin, np_start - 60), np_start)
+    if m is None:
+        return None
+    words = m.group().strip(" ,").split()
+    if any(w in lexicon.CLAUSE_BREAKS or w in lexicon.REPORTING_VERBS for w in words):
+        return None
+    return m.start()
 
 
 def _as_saying_after_quoted(tokens: list[Token], v: int) -> bool:

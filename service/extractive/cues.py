@@ -154,6 +154,9 @@ def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
     if marker and tokens[i].lower.endswith("ing") and i >= 2 and _comma_before(tokens, i - 2):
         marker = False  # ", further saying": an adverb, then the participle
+    if marker and prev is not None and prev.lower == "further":
+        # "she further stated": an adverb before a verb; but "further reports" is a noun
+        marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
     if marker and prev is not None and prev.lower == "that":
         # "a survey that suggested": a relative pronoun, unless the word is a noun ("that report")
         marker = tokens[i].lower in lexicon.NOUN_HOMOGRAPHS
@@ -407,10 +410,22 @@ def _object_ok(tokens: list[Token], i: int) -> bool:
         # "called it 'a non-starter'", "called the notion a 'waste of time'"; not "a town
         # called Hope", "called the police"
         quoted = any(t.text in ('"', "“", "‘", "'") for t in tokens[i + 1 : i + 8])
+        if quoted and _possessor_after(tokens, i):
+            return True  # "called Lee's plan a 'waste of time'": a possessor, like "the"
         return bool(window) and window[0] in lexicon.CALL_OBJECTS and (window[0] != "the" or quoted)
     if need == "to" and any(w in ("when", "why", "how", "whether", "if", "what") for w in window):
         return False  # "asked the mayor when the bridge would reopen": a question
     return need in window
+
+
+def _possessor_after(tokens: list[Token], i: int) -> bool:
+    """A name's possessive right after the verb at i: 'Tom Hale's', 'Lee's'."""
+    for t in tokens[i + 1 : i + 4]:
+        if not (t.is_word and t.is_capitalised):
+            return False
+        if t.possessive:
+            return True
+    return False
 
 
 _PLEAD_FORMS = lexicon.verb_forms("plead")

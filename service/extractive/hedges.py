@@ -141,8 +141,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     # an attitude verb after its subject, inside a quotation too: "I think", "farmers fear"
     # (not a comparison's "as safe as they think")
     _rule("attitude-verb", "uncertainty",
-          rf"(?<!\bas )(?<!\bthan )\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Yy]ou|people|[a-z]+s) "
-          rf"(?:{_ATTITUDE_FORMS})\b",
+          rf"(?<!\bas )(?<!\bthan )\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Yy]ou|people|[a-z]+s)"
+          rf"(?:['’]d| would)? (?:{_ATTITUDE_FORMS})\b",
           '"We expect the river to rise," she said.', "We expect", 0),
     _rule("do-not-know", "uncertainty",
           r"\b(?:(?:I|we) (?:do not|don't|don’t|did not|didn't|didn’t) know|"

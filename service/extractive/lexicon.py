@@ -227,7 +227,7 @@ INVERTING_VERBS = frozenset(
     form
     for lemma in lemmas(
         "say add write ask explain note continue recall stress insist warn conclude reply "
-        "respond tell report"
+        "respond tell report argue"
     )
     for form in verb_forms(lemma)
     if not form.endswith("ing")
@@ -335,7 +335,7 @@ VERB_PREFIXES = word_set(
     "also later earlier previously had has have has had was were is are then further again "
     "repeatedly reportedly subsequently separately initially originally first publicly "
     "privately recently once would will could may might did does do not never always "
-    "allegedly apparently just already longer no now still usually often twice even"
+    "allegedly apparently just already longer no now still usually often twice even since"
 )
 PRONOUNS = {
     "he": "person", "she": "person", "it": "thing", "they": "group",
@@ -418,7 +418,7 @@ ORG_HEADS = word_set(
     "times post journal herald telegraph guardian tribune gazette daily chronicle "
     "observer tv radio television institution holdings weekly institut instituto universidad "
     "université universität ministerio ministère banco banque departments ministries agencies "
-    "campaign movement front trust"
+    "campaign movement front trust embassy embassies consulate"
 )
 GROUP_HEADS = word_set(
     "officials authorities experts residents witnesses sources researchers scientists "
@@ -436,7 +436,7 @@ PERSON_HEADS = word_set(
     "chairman lawyer attorney prosecutor judge witness resident doctor expert analyst "
     "researcher scientist professor leader member man woman boy girl victim survivor "
     "mother father son daughter wife husband neighbour neighbor student teacher "
-    "administrator executive adviser advisor representative diplomat"
+    "administrator executive adviser advisor representative diplomat publicist agent manager"
 )
 OTHER_HEADS = word_set(
     "report reports study studies survey surveys statement statements letter letters document "

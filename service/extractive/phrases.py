@@ -118,6 +118,14 @@ def _before_time(tokens: list[Token], k: int) -> int:
     return j
 
 
+_DANGLING = lexicon.word_set("against by into about upon toward towards of with from for")
+
+
+def _plain_verb(token: Token) -> bool:
+    """A lower-case past or present verb form: 'voted', 'continued', 'insists'."""
+    return token.is_word and not token.is_capitalised and token.lower.endswith(("ed", "es"))
+
+
 def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
     """Token range of the subject before a reporting verb, or None."""
     k = skip_prefixes(tokens, v)
@@ -138,6 +146,12 @@ def subject_before(tokens: list[Token], v: int) -> tuple[int, int] | None:
             return None
     if tokens[k].lower in ("and", "but"):
         return None  # "met them and said": the subject is elided
+    if tokens[k].lower in _DANGLING and k >= 2 and _plain_verb(tokens[k - 1]):
+        # "the Senate voted against confirming", "He continued by noting": the subject is the
+        # one of the verb before the preposition (no subject ends in "against" or "by")
+        k = skip_prefixes(tokens, k - 1)
+        if k < 0 or not tokens[k].is_word:
+            return None
     if tokens[k].text == "who" and k >= 2 and tokens[k - 1].text == ",":
         k -= 2  # "Devocht, who had told Montalvo ...": the name the clause hangs on
     elif tokens[k].text == "who" and k >= 1 and tokens[k - 1].lower in lexicon.GROUP_HEADS:
@@ -481,7 +495,8 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if low in ("from", "by") and _document_owner(tokens, last_head, j):
             j += 1
             continue  # "data from the Road Agency", "estimates by the ministry"
-        if low in PREPOSITION_CUTS or low in LEFT_BREAKS or low in BE:
+        acronym = t.text.isupper() and len(t.text) > 1  # "the WHO" is a name, not "who"
+        if low in PREPOSITION_CUTS or (low in LEFT_BREAKS and not acronym) or low in BE:
             break
         if low == "of" and last_head is not None and not _keeps_of(tokens, j):
             break
@@ -496,6 +511,8 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
             or low in lexicon.ROLE_WORDS
         ):
             last_head = j
+        elif low == "her" and j == i and _head_follows(tokens, j):
+            pass  # "according to her lawyer": a possessive, not "according to her"
         elif (low in lexicon.PRONOUNS or low in _OBJECT_PRONOUNS) and j == i:
             return (j, j)  # "according to him"
         elif low == "to" and _role_to(tokens, j):
@@ -508,6 +525,16 @@ def noun_phrase_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if tokens[last_head].text == "(":
         last_head -= 1
     return (i, last_head)
+
+
+def _head_follows(tokens: list[Token], j: int) -> bool:
+    """A speaker's noun right after token j ('her lawyer', 'her family spokesman')."""
+    for t in tokens[j + 1 : j + 3]:
+        if not t.is_word or t.is_capitalised:
+            return False
+        if t.lower in lexicon.SPEAKER_HEADS or t.lower in lexicon.ROLE_WORDS:
+            return True
+    return False
 
 
 def _document_owner(tokens: list[Token], head: int | None, j: int) -> bool:
