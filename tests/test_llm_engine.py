@@ -345,3 +345,9 @@ def test_a_huge_answer_that_is_not_json_is_echoed_cut(seed_text: str) -> None:
     echoed = server.requests[1]["messages"][2]["content"]
     assert echoed.startswith("{xxx")
     assert echoed.endswith("only its first 32,000 are shown]")
+
+
+def test_a_single_attempt_is_not_called_attempts() -> None:
+    from service.llm.engine import _attempts
+
+    assert (_attempts(1), _attempts(3)) == ("1 attempt", "3 attempts")

@@ -196,7 +196,7 @@ class LlmEngine:
             repair = (await _echo(completion), _shown(grounded.errors))
         truncated = _cut_off(cuts) if len(cuts) > 1 or (cuts and cuts[-1].by_window) else None
         if best is not None and best.anything:
-            dropped = [f"dropped after {spend.attempts} attempts: {e}" for e in best.errors]
+            dropped = [f"dropped after {_attempts(spend.attempts)}: {e}" for e in best.errors]
             if truncated:
                 dropped.append(f"the last attempts failed: the answer was {truncated}")
             missed = crosscheck(await reference, best)
@@ -205,8 +205,8 @@ class LlmEngine:
             raise ModelOutputInvalid(f"The model's answer was {truncated}.")
         errors = last.errors if last is not None else []
         raise ModelOutputInvalid(
-            f"The model's answer did not ground in the article after {spend.attempts} "
-            "attempts; nothing could be kept.",
+            f"The model's answer did not ground in the article after "
+            f"{_attempts(spend.attempts)}; nothing could be kept.",
             errors=[{"message": e} for e in errors],
         )
 
@@ -350,3 +350,7 @@ async def _echo(completion: Completion) -> str:
 
 def _size(grounded: Grounded) -> int:
     return len(grounded.actors) + len(grounded.claims) + len(grounded.hedges)
+
+
+def _attempts(count: int) -> str:
+    return f"{count} attempt" if count == 1 else f"{count} attempts"
