@@ -363,3 +363,23 @@ def test_the_stored_verb_forms_are_lemminflects_for_every_verb_the_rules_ask() -
 
     stored = json.loads(lexicon.VERB_FORMS_FILE.read_text(encoding="utf-8"))
     assert stored == lexicon.asked_forms(), "verb_forms.json is stale: run make verb-forms"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a cue word used as a noun after "all" or after two plain modifiers makes no claim
+        ("The club rejected all claims that the coach had quit.", "rejected"),
+        ("The minister spoke against all reports of a deal.", None),
+        ("A severe storm warning kept the ferries in port.", None),
+        ("The new travel warnings hit hotels hard.", None),
+    ],
+)
+def test_a_cue_word_used_as_a_noun_makes_no_claim(text: str, cue: str | None) -> None:
+    brief = brief_of(text)
+    assert [c.cue for c in brief.claims] == ([cue] if cue else [])
+
+
+def test_a_verb_after_a_plural_subject_with_all_still_reports() -> None:
+    brief = brief_of("The three doctors all claim that the drug works.")
+    assert [c.cue for c in brief.claims] == ["claim"]
