@@ -383,3 +383,29 @@ def test_a_cue_word_used_as_a_noun_makes_no_claim(text: str, cue: str | None) ->
 def test_a_verb_after_a_plural_subject_with_all_still_reports() -> None:
     brief = brief_of("The three doctors all claim that the drug works.")
     assert [c.cue for c in brief.claims] == ["claim"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Holt flew to Oslo for the UN General Assembly, which met this week. She said the "
+        "talks were hard.",
+        "Lena Holt wrote to the Chief Medical Council last week. She said the wards were full.",
+    ],
+)
+def test_a_body_named_with_a_role_word_is_no_person_for_pronouns(text: str) -> None:
+    brief = brief_of(text)
+    assert speakers(brief)[-1] == "Lena Holt"
+    assert all(a.kind != "person" or a.name == "Lena Holt" for a in brief.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Mark Reed arrived. Lena Holt, fiancée of a murdered reporter, spoke. "It is sad," she '
+         "said.", "Lena Holt"),
+        ('Lena Holt arrived. Mark Reed, her fiancé, spoke next. "We wait," he said.', "Mark Reed"),
+    ],
+)
+def test_family_roles_tell_the_gender_for_pronouns(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker

@@ -397,12 +397,13 @@ PARTY_LABELS = word_set(
 FEMALE_ROLES = word_set(
     "ms mrs miss mme madam lady dame spokeswoman chairwoman congresswoman councilwoman "
     "assemblywoman businesswoman sportswoman policewoman actress waitress queen princess "
-    "duchess empress mother wife daughter sister aunt grandmother widow girlfriend niece"
+    "duchess empress mother wife daughter sister aunt grandmother widow girlfriend niece "
+    "fiancée fiancee bride stepmother stepdaughter granddaughter"
 )
 MALE_ROLES = word_set(
     "mr sir lord spokesman chairman congressman councilman assemblyman businessman "
     "sportsman policeman king prince duke emperor father husband son brother uncle "
-    "grandfather widower boyfriend nephew"
+    "grandfather widower boyfriend nephew fiancé bridegroom stepfather stepson grandson"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(
