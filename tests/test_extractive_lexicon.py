@@ -402,8 +402,11 @@ def test_a_body_named_with_a_role_word_is_no_person_for_pronouns(text: str) -> N
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ('Mark Reed arrived. Lena Holt, fiancée of a murdered reporter, spoke. "It is sad," she '
-         "said.", "Lena Holt"),
+        (
+            'Mark Reed arrived. Lena Holt, fiancée of a murdered reporter, spoke. "It is sad," she '
+            "said.",
+            "Lena Holt",
+        ),
         ('Lena Holt arrived. Mark Reed, her fiancé, spoke next. "We wait," he said.', "Mark Reed"),
     ],
 )
