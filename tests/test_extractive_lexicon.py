@@ -412,3 +412,15 @@ def test_a_body_named_with_a_role_word_is_no_person_for_pronouns(text: str) -> N
 )
 def test_family_roles_tell_the_gender_for_pronouns(text: str, speaker: str) -> None:
     assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judges must rule by this coming Friday on the list.",
+        "Voters will decide by March whether to keep the mayor.",
+    ],
+)
+def test_a_base_form_before_by_has_no_agent_as_speaker(text: str) -> None:
+    brief = brief_of(text)
+    assert all(c.cue is None or not c.cue.endswith(" by") for c in brief.claims)

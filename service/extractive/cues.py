@@ -427,6 +427,8 @@ def _participle_agent(tokens: list[Token], i: int) -> bool:
     agent after 'by', reports that agent's words."""
     if i == 0 or not next_is(tokens, i, "by") or tokens[i].lower.endswith(("ing", "s")):
         return False
+    if tokens[i].lower in lexicon.BASE_NOT_PARTICIPLE:
+        return False  # "they must rule by Friday": a base form, no participle
     prev = tokens[i - 1]
     if prev.text == "," and i >= 2 and tokens[i - 2].is_word:
         prev = tokens[i - 2]  # "The ban, announced by the ministry on Monday, takes effect"
