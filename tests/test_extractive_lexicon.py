@@ -363,3 +363,64 @@ def test_the_stored_verb_forms_are_lemminflects_for_every_verb_the_rules_ask() -
 
     stored = json.loads(lexicon.VERB_FORMS_FILE.read_text(encoding="utf-8"))
     assert stored == lexicon.asked_forms(), "verb_forms.json is stale: run make verb-forms"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a cue word used as a noun after "all" or after two plain modifiers makes no claim
+        ("The club rejected all claims that the coach had quit.", "rejected"),
+        ("The minister spoke against all reports of a deal.", None),
+        ("A severe storm warning kept the ferries in port.", None),
+        ("The new travel warnings hit hotels hard.", None),
+    ],
+)
+def test_a_cue_word_used_as_a_noun_makes_no_claim(text: str, cue: str | None) -> None:
+    brief = brief_of(text)
+    assert [c.cue for c in brief.claims] == ([cue] if cue else [])
+
+
+def test_a_verb_after_a_plural_subject_with_all_still_reports() -> None:
+    brief = brief_of("The three doctors all claim that the drug works.")
+    assert [c.cue for c in brief.claims] == ["claim"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Holt flew to Oslo for the UN General Assembly, which met this week. She said the "
+        "talks were hard.",
+        "Lena Holt wrote to the Chief Medical Council last week. She said the wards were full.",
+    ],
+)
+def test_a_body_named_with_a_role_word_is_no_person_for_pronouns(text: str) -> None:
+    brief = brief_of(text)
+    assert speakers(brief)[-1] == "Lena Holt"
+    assert all(a.kind != "person" or a.name == "Lena Holt" for a in brief.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Mark Reed arrived. Lena Holt, fiancée of a murdered reporter, spoke. "It is sad," she '
+            "said.",
+            "Lena Holt",
+        ),
+        ('Lena Holt arrived. Mark Reed, her fiancé, spoke next. "We wait," he said.', "Mark Reed"),
+    ],
+)
+def test_family_roles_tell_the_gender_for_pronouns(text: str, speaker: str) -> None:
+    assert speakers(brief_of(text))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judges must rule by this coming Friday on the list.",
+        "Voters will decide by March whether to keep the mayor.",
+    ],
+)
+def test_a_base_form_before_by_has_no_agent_as_speaker(text: str) -> None:
+    brief = brief_of(text)
+    assert all(c.cue is None or not c.cue.endswith(" by") for c in brief.claims)

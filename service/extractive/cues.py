@@ -163,6 +163,51 @@ def _noun_after_determiner(tokens: list[Token], i: int) -> Verdict:
     return SKIP if marker or _noun_after_modifier(tokens, i) else None
 
 
+def _noun_after_all(tokens: list[Token], i: int) -> Verdict:
+    """'denied all claims that he was slain', 'rejected all reports of a deal': after a verb or a
+    preposition, 'all' opens the object, so the word after it is a noun; but 'they all say'
+    keeps its verb."""
+    if i < 2 or tokens[i].lower not in lexicon.NOUN_HOMOGRAPHS or tokens[i - 1].lower != "all":
+        return None
+    before = tokens[i - 2]
+    if before.is_capitalised or not before.is_word:
+        return None
+    verb = before.lower in lexicon.REPORTING_VERBS or before.lower in _OBJECT_VERBS
+    return SKIP if verb or before.lower in _OBJECT_PREPOSITIONS else None
+
+
+def _noun_after_compound(tokens: list[Token], i: int) -> Verdict:
+    """'a flash flood warning covering the coast', 'the new travel warnings': two plain words
+    between a determiner and the word make it the head of a noun phrase; but 'the ministry also
+    warns' and 'the study further reports' keep their verbs."""
+    if i < 3 or tokens[i].lower not in lexicon.NOUN_HOMOGRAPHS:
+        return None
+    first, second, det = tokens[i - 2], tokens[i - 1], tokens[i - 3]
+    opening = i == 3 or tokens[i - 4].text in '.!?"“'
+    if det.lower not in _NOUN_MARKERS or (det.is_capitalised and not opening):
+        return None
+    return SKIP if all(_plain_modifier(t) for t in (first, second)) else None
+
+
+def _plain_modifier(token: Token) -> bool:
+    low = token.lower
+    return (
+        token.is_word
+        and not token.is_capitalised
+        and low not in lexicon.SPEAKER_HEADS
+        and low not in lexicon.SOURCE_NOUNS
+        and low not in lexicon.PRONOUNS
+        and low not in lexicon.LINKING_ADVERBS
+        and low not in _NOT_MODIFIERS
+        and not low.endswith(("ly", "s"))
+    )
+
+
+_OBJECT_VERBS = lexicon.word_set("denied denies deny rejected rejects reject dismissed dismisses")
+_OBJECT_PREPOSITIONS = lexicon.word_set("of to with against despite from by on about for")
+_NOT_MODIFIERS = lexicon.word_set("not never now also just already once and or but nor then")
+
+
 def _participle_with_agent(tokens: list[Token], i: int) -> Verdict:
     return Cue(i + 1, i, "according") if _participle_agent(tokens, i) else None
 
@@ -250,6 +295,10 @@ TOKEN_RULES: tuple[CueRule, ...] = (
             _act_not_statement),
     CueRule("noun-after-determiner", "His urgent calls went unanswered.", None,
             _noun_after_determiner),
+    CueRule("noun-after-all", "The ministry denied all claims that the dam leaked.", "denied",
+            _noun_after_all),
+    CueRule("noun-after-compound", "A flash flood warning covers the coast.", None,
+            _noun_after_compound),
     CueRule("participle-agent", "The rules announced by the ministry take effect today.",
             "announced by",
             _participle_with_agent),
@@ -378,6 +427,8 @@ def _participle_agent(tokens: list[Token], i: int) -> bool:
     agent after 'by', reports that agent's words."""
     if i == 0 or not next_is(tokens, i, "by") or tokens[i].lower.endswith(("ing", "s")):
         return False
+    if tokens[i].lower in lexicon.BASE_NOT_PARTICIPLE:
+        return False  # "they must rule by Friday": a base form, no participle
     prev = tokens[i - 1]
     if prev.text == "," and i >= 2 and tokens[i - 2].is_word:
         prev = tokens[i - 2]  # "The ban, announced by the ministry on Monday, takes effect"

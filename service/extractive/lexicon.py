@@ -177,6 +177,13 @@ REPORTING_VERBS = frozenset(f for f, c in VERB_CLASS_OF.items() if c.subject == 
 SOURCE_ONLY_VERBS = frozenset(
     f for f, c in VERB_CLASS_OF.items() if c.subject == "source"
 ) | verb_forms("rule")
+# Base forms of reporting verbs that are no past participle ("required to rule by Friday"):
+# a regular "-ed" form exists beside them; "put", "read" and "set" stay participles.
+BASE_NOT_PARTICIPLE = frozenset(
+    lemma
+    for lemma in {lm for vc in VERB_CLASSES for lm in vc.lemmas} | {"rule"}
+    if " " not in lemma and any(f.endswith("ed") for f in verb_forms(lemma))
+)
 SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
@@ -397,12 +404,13 @@ PARTY_LABELS = word_set(
 FEMALE_ROLES = word_set(
     "ms mrs miss mme madam lady dame spokeswoman chairwoman congresswoman councilwoman "
     "assemblywoman businesswoman sportswoman policewoman actress waitress queen princess "
-    "duchess empress mother wife daughter sister aunt grandmother widow girlfriend niece"
+    "duchess empress mother wife daughter sister aunt grandmother widow girlfriend niece "
+    "fiancée fiancee bride stepmother stepdaughter granddaughter"
 )
 MALE_ROLES = word_set(
     "mr sir lord spokesman chairman congressman councilman assemblyman businessman "
     "sportsman policeman king prince duke emperor father husband son brother uncle "
-    "grandfather widower boyfriend nephew"
+    "grandfather widower boyfriend nephew fiancé bridegroom stepfather stepson grandson"
 )
 # Nouns that make a capitalised phrase, or a subject, an organisation.
 ORG_HEADS = word_set(

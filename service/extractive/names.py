@@ -263,6 +263,8 @@ def _add_run(
             return table.add(person, "person", rest[-2].start, role=titled)
         # "CEO of Tesco": the role's organisation, not a person's name
         return _add_run(article, table, rest, at + role_end + 2, tokens)
+    if 0 <= role_end < len(words) - 1 and _names_a_body(words[role_end + 1 :]):
+        role_end = -1  # "the UN General Assembly": a body named with a role word, no person
     if 0 <= role_end < len(words) - 1:
         name_tokens = run[role_end + 1 :]
         role_start = run[0]
@@ -321,6 +323,13 @@ def _without_prefixes(run: list[Token], at: int) -> tuple[list[Token], int]:
 
 _ROLE_PLACE_LINKS = lexicon.word_set("from for")
 _LOCATED = re.compile(r"\w-(?:based|born|headquartered)$")
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """'General Assembly', 'Chief Medical Council': the words after a role end in an
+    organisation's noun, so the role word is part of the body's name."""
+    last = words[-1].lower()
+    return last in lexicon.ORG_HEADS or last in _INSTITUTIONS
 
 
 def _is_role(word: str) -> bool:
