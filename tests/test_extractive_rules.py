@@ -1059,3 +1059,48 @@ def test_a_judge_by_title_rules_and_finds_like_a_court(text: str, speaker: str) 
 
 def test_a_person_without_a_judges_title_finds_no_claim() -> None:
     assert speakers(brief_of("Ann Lee found the keys under the mat.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "kind"),
+    [
+        ("The poll was marred by allegations of ballot stuffing.", "allegations", "distancing"),
+        ("After bribery allegations surfaced, the mayor of Tarn resigned.", "allegations",
+         "distancing"),
+        ("He rejected the accusation that he had lied.", "accusation", "distancing"),
+        ("Rumours spread that the bridge of Tarn was unsafe.", "Rumours", "uncertainty"),
+        ("Soon after, rumors circulated he had fled.", "rumors", "uncertainty"),
+        ("The researchers estimate the beetle weighed two grams.", "estimate", "uncertainty"),
+        ("Hydrologists estimate the lake holds 40 tonnes of fish.", "estimate", "uncertainty"),
+        ("Paying back the loan seems realistic.", "seems", "uncertainty"),
+        ("The plan seemed doomed from the start.", "seemed", "uncertainty"),
+        ("The river of Tarn could not have risen that fast.", "could", "uncertainty"),
+    ],
+)  # fmt: skip
+def test_nouns_of_alleging_rumours_estimates_and_seeming_are_hedges(
+    text: str, hedge: str, kind: str
+) -> None:
+    assert hedge in hedge_texts(brief_of(text), kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council could not agree on a budget for the bridge.",
+        "The prisoners could not use the library after dark.",
+        "Within hours of the allegation, the two men went home.",
+    ],
+)
+def test_a_past_inability_and_a_lone_allegation_are_not_hedges(text: str) -> None:
+    assert brief_of(text).hedges == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ('He considered the dam an engineering "triumph." It leaked.', '"triumph."'),
+        ("The mayor called the plan a “political stunt.” Work began.", "“political stunt.”"),
+    ],
+)
+def test_a_scare_quote_may_close_on_a_full_stop(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "distancing")

@@ -81,8 +81,15 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           r"\b(?:is|are|was|were|been|being) (?:widely |largely |often |now )?seen as\b",
           "The tax is widely seen as unfair.", "is widely seen as"),
     _rule("dubbed", "distancing", r"\bdubbed\b", "The plan, dubbed Dawn, failed.", "dubbed"),
+    # the noun of "alleged" and "accused of": "allegations of fraud", "misconduct allegations"
+    # (a lone "the allegation." names the complaint itself)
+    _rule("allegations", "distancing",
+          r"\ballegations\b|\b(?:allegation|accusations?)(?= (?:of|that|against)\b)",
+          "The vote was marred by allegations of fraud.", "allegations"),
     # -- uncertainty: epistemic and modal markers
-    _rule("modal", "uncertainty", r"\b(?:may|might|could)\b",
+    # "could not reach a deal", "could not use the toilet": a past inability, a fact; "could not
+    # have known", "could not be confirmed" stay hedges
+    _rule("modal", "uncertainty", r"\b(?:may|might|could(?! not (?!have\b|be\b)))\b",
           "The dam could fail.", "could", 0),
     _rule("epistemic-adverb", "uncertainty",
           r"\b(?:possibly|likely|unlikely|probably|perhaps|presumably|apparently|"
@@ -97,10 +104,10 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("suggest", "uncertainty", r"\b(?:suggest|suggests|suggested|suggesting)\b",
           "The data suggest a rise.", "suggest"),
     _rule("believed", "uncertainty",
-          r"\b(?:believe|believes|believed|thought to|estimated|estimates)\b",
+          r"\b(?:believe|believes|believed|thought to|estimate|estimated|estimates)\b",
           "An estimated 300 homes burned.", "estimated"),
     _rule("appears-to", "uncertainty",
-          r"\b(?:appears?|appeared|seems?|seemed) (?:to|able|unable)\b",
+          r"\b(?:(?:appears?|appeared) (?:to|able|unable)\b|(?:seems?|seemed)\b(?: to\b)?)",
           "The fire appears to have started early.", "appears to"),
     _rule("unknown-number", "uncertainty", r"\ban unknown number\b",
           "An unknown number of people fled.", "An unknown number"),
@@ -138,6 +145,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           "The video shows what sounds like gunfire.", "what sounds like"),
     _rule("speculation", "uncertainty", r"\b(?:speculation|speculated|speculate)\b",
           "There was speculation about a merger.", "speculation"),
+    _rule("rumours", "uncertainty", r"\brumou?r(?:s|ed)?\b",
+          "Rumours spread that the mayor had quit.", "Rumours"),
     # an attitude verb after its subject, inside a quotation too: "I think", "farmers fear"
     # (not a comparison's "as safe as they think")
     _rule("attitude-verb", "uncertainty",
@@ -200,7 +209,9 @@ _FIRST_WORDS = word_set(
     would wouldn't declined it it's not charged ascribed attributed refused has have had their
     his her its identified speculation speculated speculate i we they he she you is are was
     were been being possibility possibilities concern concerns fear fears hint hints doubt
-    doubts if questions presumed feared charges charging people reasonable safe fair whether as"""
+    doubts if questions presumed feared charges charging people reasonable safe fair whether as
+    estimate allegation allegations accusation accusations rumor rumors rumour rumours rumored
+    rumoured"""
 )
 
 
@@ -271,7 +282,7 @@ def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]
     for quote in article.quotes:
         inner = text[quote.start + 1 : quote.end - 1]
         words = inner.split()
-        if not words or len(words) > _SCARE_QUOTE_WORDS or inner.rstrip()[-1:] in ".!?,":
+        if not words or len(words) > _SCARE_QUOTE_WORDS or inner.rstrip()[-1:] in "!?,":
             continue
         sentence = article.sentence_at(quote.start)
         if sentence is None or not is_labelled(article, sentence):
