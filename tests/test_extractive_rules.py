@@ -1104,3 +1104,27 @@ def test_a_past_inability_and_a_lone_allegation_are_not_hedges(text: str) -> Non
 )
 def test_a_scare_quote_may_close_on_a_full_stop(text: str, hedge: str) -> None:
     assert hedge in hedge_texts(brief_of(text), "distancing")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("No cause was immediately known.", "was immediately known"),
+        ("Nothing is yet known about the driver of the van.", "is yet known"),
+    ],
+)
+def test_a_negated_subject_before_not_yet_known_is_uncertainty(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "uncertainty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opinion polls showed support for the mayor of Tarn at one percent.",
+        "Polls show the Green Party ahead in Tarn.",
+    ],
+)
+def test_polls_speak_for_themselves(text: str) -> None:
+    brief = brief_of(text)
+    assert len(hedge_texts(brief, "attribution")) == 1
+    assert len(brief.claims) == 1

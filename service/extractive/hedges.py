@@ -124,6 +124,10 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("not-yet-known", "uncertainty",
           r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b",
           "The cause was not yet known.", "not yet known"),
+    # "No cause was immediately known", "nothing is yet known": the negation sits on the subject
+    _rule("none-yet-known", "uncertainty",
+          r"\b(?:was|were|is|are) (?:immediately|yet) (?:clear|known|confirmed|verified)\b",
+          "No motive was immediately known.", "was immediately known"),
     _rule("withheld", "uncertainty",
           r"\b(?:(?:refused|declined|did not want) to|would not) (?:comment|elaborate|"
           r"(?:give|provide|disclose|release|share|reveal)(?: any)?"
