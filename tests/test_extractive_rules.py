@@ -1128,3 +1128,14 @@ def test_polls_speak_for_themselves(text: str) -> None:
     brief = brief_of(text)
     assert len(hedge_texts(brief, "attribution")) == 1
     assert len(brief.claims) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'At the gate of Tarn she shouted, in two languages, "they robbed me".',
+        'The banner of the Tarn union read "we will win" in red.',
+    ],
+)
+def test_a_short_quoted_clause_of_speech_is_not_a_scare_quote(text: str) -> None:
+    assert hedge_texts(brief_of(text), "distancing") == []

@@ -238,6 +238,9 @@ class HedgeDraft:
 _APOSTROPHE = re.compile("[’']")
 
 
+# Pronouns that open a quoted clause ("they raped me", "we will win"), not a quoted term.
+_SPEECH_OPENERS = word_set("i we they he she you i'm we're they're it's")
+
 # Quoted terms no longer than this many words, outside reported speech, count as scare quotes.
 _SCARE_QUOTE_WORDS = 3
 
@@ -295,5 +298,7 @@ def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]
             continue  # 'promising a "full review"': the speaker's words, not the writer's distance
         if all(w[:1].isupper() for w in words) and quote.mark == '"':
             continue  # a title or a name in quotes
+        if words[0].lower() in _SPEECH_OPENERS and len(words) > 1:
+            continue  # '"they raped me"': a clause of speech, not a term held at a distance
         found.append(HedgeDraft("distancing", quote.start, quote.end))
     return found
