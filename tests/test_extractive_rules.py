@@ -1139,3 +1139,16 @@ def test_polls_speak_for_themselves(text: str) -> None:
 )
 def test_a_short_quoted_clause_of_speech_is_not_a_scare_quote(text: str) -> None:
     assert hedge_texts(brief_of(text), "distancing") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The reform of Tarn is widely regarded as a failure.", "is widely regarded as"),
+        ("The levy was viewed as a tax on farmers.", "was viewed as"),
+        ("Some of the buyers were ostensibly farmers from Tarn.", "ostensibly"),
+        ("The visit was ostensibly a private one.", "ostensibly"),
+    ],
+)
+def test_regarded_as_and_ostensibly_are_distancing(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "distancing")

@@ -60,7 +60,7 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           rf"dubbed|labelled|labeled|described as|describes as|referred to as)",
           "The strikes were what he called a response.", "what he called", 0),
     _rule("alleged", "distancing",
-          r"\b(?:alleged|allegedly|purported|purportedly|supposed|supposedly)\b",
+          r"\b(?:alleged|allegedly|purported|purportedly|supposed|supposedly|ostensibly)\b",
           "The alleged bribe was never found.", "alleged"),
     _rule("accused-of", "distancing", r"\baccus(?:ed|es|ing)\b(?: [\w’'-]+){0,3}? of\b",
           "The firm was accused of fraud.", "accused of"),
@@ -78,7 +78,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("described-as", "distancing", r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){0,8}? as\b",
           "A remedy that has been described as useless sold well.", "described as"),
     _rule("seen-as", "distancing",
-          r"\b(?:is|are|was|were|been|being) (?:widely |largely |often |now )?seen as\b",
+          r"\b(?:is|are|was|were|been|being) (?:widely |largely |often |now )?"
+          r"(?:seen|regarded|viewed) as\b",
           "The tax is widely seen as unfair.", "is widely seen as"),
     _rule("dubbed", "distancing", r"\bdubbed\b", "The plan, dubbed Dawn, failed.", "dubbed"),
     # the noun of "alleged" and "accused of": "allegations of fraud", "misconduct allegations"
@@ -205,7 +206,8 @@ _BY_KIND: list[tuple[HedgeKind, re.Pattern[str]]] = [
 # The words a hedge pattern can start with: the patterns run only where one of them stands.
 _FIRST_WORDS = word_set(
     """so so-called what alleged allegedly purported purportedly supposed supposedly accused
-    accuses accusing claimed claiming claims described describes describing dubbed may might could
+    accuses accusing ostensibly claimed claiming claims described describes describing
+    dubbed may might could
     possible possibly likely unlikely probably perhaps presumably apparently reportedly
     seemingly potential potentially unclear unconfirmed uncertain suspected unverified
     conceivably suggest suggests suggested suggesting believe believes believed thought
