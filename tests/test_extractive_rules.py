@@ -1059,3 +1059,96 @@ def test_a_judge_by_title_rules_and_finds_like_a_court(text: str, speaker: str) 
 
 def test_a_person_without_a_judges_title_finds_no_claim() -> None:
     assert speakers(brief_of("Ann Lee found the keys under the mat.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "kind"),
+    [
+        ("The poll was marred by allegations of ballot stuffing.", "allegations", "distancing"),
+        ("After bribery allegations surfaced, the mayor of Tarn resigned.", "allegations",
+         "distancing"),
+        ("He rejected the accusation that he had lied.", "accusation", "distancing"),
+        ("Rumours spread that the bridge of Tarn was unsafe.", "Rumours", "uncertainty"),
+        ("Soon after, rumors circulated he had fled.", "rumors", "uncertainty"),
+        ("The researchers estimate the beetle weighed two grams.", "estimate", "uncertainty"),
+        ("Hydrologists estimate the lake holds 40 tonnes of fish.", "estimate", "uncertainty"),
+        ("Paying back the loan seems realistic.", "seems", "uncertainty"),
+        ("The plan seemed doomed from the start.", "seemed", "uncertainty"),
+        ("The river of Tarn could not have risen that fast.", "could", "uncertainty"),
+    ],
+)  # fmt: skip
+def test_nouns_of_alleging_rumours_estimates_and_seeming_are_hedges(
+    text: str, hedge: str, kind: str
+) -> None:
+    assert hedge in hedge_texts(brief_of(text), kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council could not agree on a budget for the bridge.",
+        "The prisoners could not use the library after dark.",
+        "Within hours of the allegation, the two men went home.",
+    ],
+)
+def test_a_past_inability_and_a_lone_allegation_are_not_hedges(text: str) -> None:
+    assert brief_of(text).hedges == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ('He considered the dam an engineering "triumph." It leaked.', '"triumph."'),
+        ("The mayor called the plan a “political stunt.” Work began.", "“political stunt.”"),
+    ],
+)
+def test_a_scare_quote_may_close_on_a_full_stop(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "distancing")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("No cause was immediately known.", "was immediately known"),
+        ("Nothing is yet known about the driver of the van.", "is yet known"),
+    ],
+)
+def test_a_negated_subject_before_not_yet_known_is_uncertainty(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "uncertainty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opinion polls showed support for the mayor of Tarn at one percent.",
+        "Polls show the Green Party ahead in Tarn.",
+    ],
+)
+def test_polls_speak_for_themselves(text: str) -> None:
+    brief = brief_of(text)
+    assert len(hedge_texts(brief, "attribution")) == 1
+    assert len(brief.claims) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'At the gate of Tarn she shouted, in two languages, "they robbed me".',
+        'The banner of the Tarn union read "we will win" in red.',
+    ],
+)
+def test_a_short_quoted_clause_of_speech_is_not_a_scare_quote(text: str) -> None:
+    assert hedge_texts(brief_of(text), "distancing") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The reform of Tarn is widely regarded as a failure.", "is widely regarded as"),
+        ("The levy was viewed as a tax on farmers.", "was viewed as"),
+        ("Some of the buyers were ostensibly farmers from Tarn.", "ostensibly"),
+        ("The visit was ostensibly a private one.", "ostensibly"),
+    ],
+)
+def test_regarded_as_and_ostensibly_are_distancing(text: str, hedge: str) -> None:
+    assert hedge in hedge_texts(brief_of(text), "distancing")

@@ -60,7 +60,7 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           rf"dubbed|labelled|labeled|described as|describes as|referred to as)",
           "The strikes were what he called a response.", "what he called", 0),
     _rule("alleged", "distancing",
-          r"\b(?:alleged|allegedly|purported|purportedly|supposed|supposedly)\b",
+          r"\b(?:alleged|allegedly|purported|purportedly|supposed|supposedly|ostensibly)\b",
           "The alleged bribe was never found.", "alleged"),
     _rule("accused-of", "distancing", r"\baccus(?:ed|es|ing)\b(?: [\w’'-]+){0,3}? of\b",
           "The firm was accused of fraud.", "accused of"),
@@ -78,11 +78,19 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("described-as", "distancing", r"\bdescrib(?:ed|es|ing)\b(?: [\w’'“”\"\[\]-]+){0,8}? as\b",
           "A remedy that has been described as useless sold well.", "described as"),
     _rule("seen-as", "distancing",
-          r"\b(?:is|are|was|were|been|being) (?:widely |largely |often |now )?seen as\b",
+          r"\b(?:is|are|was|were|been|being) (?:widely |largely |often |now )?"
+          r"(?:seen|regarded|viewed) as\b",
           "The tax is widely seen as unfair.", "is widely seen as"),
     _rule("dubbed", "distancing", r"\bdubbed\b", "The plan, dubbed Dawn, failed.", "dubbed"),
+    # the noun of "alleged" and "accused of": "allegations of fraud", "misconduct allegations"
+    # (a lone "the allegation." names the complaint itself)
+    _rule("allegations", "distancing",
+          r"\ballegations\b|\b(?:allegation|accusations?)(?= (?:of|that|against)\b)",
+          "The vote was marred by allegations of fraud.", "allegations"),
     # -- uncertainty: epistemic and modal markers
-    _rule("modal", "uncertainty", r"\b(?:may|might|could)\b",
+    # "could not reach a deal", "could not use the toilet": a past inability, a fact; "could not
+    # have known", "could not be confirmed" stay hedges
+    _rule("modal", "uncertainty", r"\b(?:may|might|could(?! not (?!have\b|be\b)))\b",
           "The dam could fail.", "could", 0),
     _rule("epistemic-adverb", "uncertainty",
           r"\b(?:possibly|likely|unlikely|probably|perhaps|presumably|apparently|"
@@ -97,10 +105,10 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("suggest", "uncertainty", r"\b(?:suggest|suggests|suggested|suggesting)\b",
           "The data suggest a rise.", "suggest"),
     _rule("believed", "uncertainty",
-          r"\b(?:believe|believes|believed|thought to|estimated|estimates)\b",
+          r"\b(?:believe|believes|believed|thought to|estimate|estimated|estimates)\b",
           "An estimated 300 homes burned.", "estimated"),
     _rule("appears-to", "uncertainty",
-          r"\b(?:appears?|appeared|seems?|seemed) (?:to|able|unable)\b",
+          r"\b(?:(?:appears?|appeared) (?:to|able|unable)\b|(?:seems?|seemed)\b(?: to\b)?)",
           "The fire appears to have started early.", "appears to"),
     _rule("unknown-number", "uncertainty", r"\ban unknown number\b",
           "An unknown number of people fled.", "An unknown number"),
@@ -117,6 +125,10 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
     _rule("not-yet-known", "uncertainty",
           r"\bnot (?:immediately|yet) (?:clear|known|confirmed|verified)\b",
           "The cause was not yet known.", "not yet known"),
+    # "No cause was immediately known", "nothing is yet known": the negation sits on the subject
+    _rule("none-yet-known", "uncertainty",
+          r"\b(?:was|were|is|are) (?:immediately|yet) (?:clear|known|confirmed|verified)\b",
+          "No motive was immediately known.", "was immediately known"),
     _rule("withheld", "uncertainty",
           r"\b(?:(?:refused|declined|did not want) to|would not) (?:comment|elaborate|"
           r"(?:give|provide|disclose|release|share|reveal)(?: any)?"
@@ -138,6 +150,8 @@ HEDGE_RULES: tuple[HedgeRule, ...] = (
           "The video shows what sounds like gunfire.", "what sounds like"),
     _rule("speculation", "uncertainty", r"\b(?:speculation|speculated|speculate)\b",
           "There was speculation about a merger.", "speculation"),
+    _rule("rumours", "uncertainty", r"\brumou?r(?:s|ed)?\b",
+          "Rumours spread that the mayor had quit.", "Rumours"),
     # an attitude verb after its subject, inside a quotation too: "I think", "farmers fear"
     # (not a comparison's "as safe as they think")
     _rule("attitude-verb", "uncertainty",
@@ -192,7 +206,8 @@ _BY_KIND: list[tuple[HedgeKind, re.Pattern[str]]] = [
 # The words a hedge pattern can start with: the patterns run only where one of them stands.
 _FIRST_WORDS = word_set(
     """so so-called what alleged allegedly purported purportedly supposed supposedly accused
-    accuses accusing claimed claiming claims described describes describing dubbed may might could
+    accuses accusing ostensibly claimed claiming claims described describes describing
+    dubbed may might could
     possible possibly likely unlikely probably perhaps presumably apparently reportedly
     seemingly potential potentially unclear unconfirmed uncertain suspected unverified
     conceivably suggest suggests suggested suggesting believe believes believed thought
@@ -200,7 +215,9 @@ _FIRST_WORDS = word_set(
     would wouldn't declined it it's not charged ascribed attributed refused has have had their
     his her its identified speculation speculated speculate i we they he she you is are was
     were been being possibility possibilities concern concerns fear fears hint hints doubt
-    doubts if questions presumed feared charges charging people reasonable safe fair whether as"""
+    doubts if questions presumed feared charges charging people reasonable safe fair whether as
+    estimate allegation allegations accusation accusations rumor rumors rumour rumours rumored
+    rumoured"""
 )
 
 
@@ -222,6 +239,9 @@ class HedgeDraft:
 
 _APOSTROPHE = re.compile("[’']")
 
+
+# Pronouns that open a quoted clause ("they raped me", "we will win"), not a quoted term.
+_SPEECH_OPENERS = word_set("i we they he she you i'm we're they're it's")
 
 # Quoted terms no longer than this many words, outside reported speech, count as scare quotes.
 _SCARE_QUOTE_WORDS = 3
@@ -271,7 +291,7 @@ def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]
     for quote in article.quotes:
         inner = text[quote.start + 1 : quote.end - 1]
         words = inner.split()
-        if not words or len(words) > _SCARE_QUOTE_WORDS or inner.rstrip()[-1:] in ".!?,":
+        if not words or len(words) > _SCARE_QUOTE_WORDS or inner.rstrip()[-1:] in "!?,":
             continue
         sentence = article.sentence_at(quote.start)
         if sentence is None or not is_labelled(article, sentence):
@@ -280,5 +300,7 @@ def _scare_quotes(article: Article, cue_sentences: set[int]) -> list[HedgeDraft]
             continue  # 'promising a "full review"': the speaker's words, not the writer's distance
         if all(w[:1].isupper() for w in words) and quote.mark == '"':
             continue  # a title or a name in quotes
+        if words[0].lower() in _SPEECH_OPENERS and len(words) > 1:
+            continue  # '"they raped me"': a clause of speech, not a term held at a distance
         found.append(HedgeDraft("distancing", quote.start, quote.end))
     return found

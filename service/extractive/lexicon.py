@@ -187,7 +187,7 @@ BASE_NOT_PARTICIPLE = frozenset(
 SOURCE_NOUNS = word_set(
     "study studies survey surveys report reports research researchers scientists court judge "
     "jury investigation investigators inquiry data figures analysis review panel team poll "
-    "tribunal findings results experts authors paper footage video videos images photos "
+    "tribunal findings results experts authors paper footage video videos images photos polls "
     "records statistics documents evidence tests trial trials estimates archive census "
     "memo letter bulletin statement website"
 )
