@@ -9,6 +9,7 @@ from typing import Final, Literal
 
 from service.extractive import lexicon
 from service.extractive.phrases import BE, adverbial_before, is_prefix
+from service.extractive.prefilter import may_match
 from service.extractive.tokens import Token
 
 _NOUN_MARKERS = lexicon.NOUN_MARKERS
@@ -46,13 +47,15 @@ def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]
     cues: list[Cue] = []
     starts = [t.start for t in tokens]
     taken: set[int] = set()
-    for m in _STATEMENT.finditer(text, begin, end):
+    statement = may_match(_STATEMENT, text, begin, end)
+    for m in _STATEMENT.finditer(text, begin, end) if statement else ():
         # "issued a statement": the verb and its object together are the cue
         first = bisect_left(starts, m.start())
         last = max(first, bisect_left(starts, m.end()) - 1)
         taken.update(range(first, last + 1))
         cues.append(Cue(last, first, "verb"))
-    for m in _PASSIVE.finditer(text, begin, end):
+    passive = may_match(_PASSIVE, text, begin, end)
+    for m in _PASSIVE.finditer(text, begin, end) if passive else ():
         # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
         # the match itself, and the tokens it touches are not read again as verbs.
         first = max(0, bisect_right(starts, m.start()) - 1)
