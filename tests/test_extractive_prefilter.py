@@ -2,13 +2,16 @@
 
 import random
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.extractive import cues, prefilter
-from service.extractive.prefilter import SPECIAL, may_match
+from service.extractive import cues, hedges, prefilter
+from service.extractive.prefilter import SPECIAL, alternation_at, first_words, may_match
+from service.extractive.tokens import tokenize
 
 
 def test_special_characters_are_all_that_lower_does_not_fold_onto_ascii() -> None:
@@ -53,6 +56,8 @@ def test_sentences_without_the_needed_words_are_filtered_out() -> None:
     assert not may_match(cues._STATEMENT, text, 0, len(text))
 
 
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
 _PATTERNS = [
     cues._PASSIVE,
     cues._STATEMENT,
@@ -80,3 +85,29 @@ def test_a_pattern_never_matches_where_its_prefilter_says_no(
     end = rng.randrange(begin, len(text) + 1)
     if pattern.search(text, begin, end) is not None:
         assert may_match(pattern, text, begin, end)
+
+
+def _spans(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if m is None else m.span()
+
+
+@pytest.mark.parametrize("case", [str, str.upper, str.lower, str.title])
+def test_a_cut_hedge_alternation_finds_what_the_whole_one_finds(
+    case: Callable[[str], str],
+) -> None:
+    text = case(" ".join(r.example for r in hedges.HEDGE_RULES))
+    text += " " + " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text += " \u0130t is unclear. \u017fo-called. W\u0131dely seen as."
+    parts = {"distancing": hedges.DISTANCING, "uncertainty": hedges.UNCERTAINTY}
+    for token in tokenize(text):
+        for kind, whole in hedges._BY_KIND:
+            cut = alternation_at(whole, parts[kind], hedges._one_pattern, token.lower)
+            found = None if cut is None else cut.match(text, token.start)
+            assert _spans(found) == _spans(whole.match(text, token.start)), token
+
+
+def test_first_words_of_patterns() -> None:
+    assert first_words(re.compile(r"\b(?:so|what) (?:it|he) said")) == ("so", "what")
+    assert first_words(re.compile(r"(?<!\bas )\bI think", re.I)) == ("i",)
+    assert first_words(re.compile(r"\b[a-z]+s fear")) is None
+    assert first_words(re.compile(r"(so) said")) is None  # a group of its own

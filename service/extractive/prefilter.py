@@ -16,7 +16,8 @@ unfiltered (tests/test_extractive_prefilter.py checks the list against every cod
 """
 
 import re
-from re import _parser  # type: ignore[attr-defined]
+from collections.abc import Callable
+from re import _parser
 from typing import Any
 
 # Characters that re.IGNORECASE matches with an ASCII character c although their str.lower()
@@ -161,3 +162,111 @@ def may_match(pattern: re.Pattern[str], text: str, begin: int, end: int) -> bool
         known = _PREFILTERS[id(pattern)] = (pattern, _compile(pattern))
     needs = known[1]
     return needs is None or needs.search(text[begin:end].lower()) is not None
+
+
+# -- Alternations cut to the parts that can match where a word starts ----------------------
+
+
+def _starts(items: list[tuple[object, Any]]) -> _Strings:
+    """Lowered strings one of which every match of the sequence starts with ("" among them
+    when a match can start otherwise)."""
+    strings: _Strings = frozenset({""})
+    for op, av in items:
+        node = _item(op, av)
+        heads = node.exact if node.exact is not None else _heads(op, av)
+        if len(strings) * len(heads) > _MAX_STRINGS:
+            return strings
+        strings = frozenset(a + b for a in strings for b in heads)
+        if node.exact is None:
+            return strings
+    return strings
+
+
+def _heads(op: object, av: Any) -> _Strings:
+    c = _parser
+    if op is c.SUBPATTERN:
+        return _starts(list(av[3]))
+    if op is c.ATOMIC_GROUP:
+        return _starts(list(av))
+    if op is c.BRANCH:
+        return frozenset().union(*(_starts(list(b)) for b in av[1]))
+    if (op is c.MAX_REPEAT or op is c.MIN_REPEAT or op is c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _starts(list(av[2]))
+    return frozenset({""})
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def first_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lowered beginnings of words one of which the word at a match's start begins with, or
+    None when a match can start with anything else (or the pattern has groups of its own)."""
+    if pattern.groups:
+        return None  # an alternation of a few parts would number its groups otherwise
+    words = set()
+    for start in _starts(list(_parser.parse(pattern.pattern, pattern.flags))):
+        n = 0
+        while n < len(start) and start[n] in _WORD_CHARS:
+            n += 1
+        if n == 0:
+            return None
+        words.add(start[:n])
+    return tuple(sorted(words))
+
+
+_MARKS = frozenset(c for special in SPECIAL for c in special.lower() if not c.isascii())
+_WORDS_KEPT = 10_000
+
+
+class _Cut:
+    """An alternation's parts with their first words, and the cuts made so far."""
+
+    __slots__ = ("build", "by_choice", "by_word", "combined", "firsts", "parts")
+
+    def __init__(
+        self,
+        combined: re.Pattern[str],
+        parts: list[re.Pattern[str]],
+        build: Callable[[list[re.Pattern[str]]], re.Pattern[str]],
+    ) -> None:
+        self.combined = combined
+        self.parts = parts
+        self.build = build
+        self.firsts = [first_words(p) for p in parts]
+        self.by_word: dict[str, re.Pattern[str] | None] = {}
+        self.by_choice: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    def at(self, word: str) -> re.Pattern[str] | None:
+        choice = tuple(
+            i for i, firsts in enumerate(self.firsts) if firsts is None or word.startswith(firsts)
+        )
+        if choice not in self.by_choice:
+            chosen = [self.parts[i] for i in choice]
+            self.by_choice[choice] = self.build(chosen) if chosen else None
+        cut = self.by_choice[choice]
+        if len(self.by_word) < _WORDS_KEPT:
+            self.by_word[word] = cut
+        return cut
+
+
+_CUTS: dict[int, _Cut] = {}
+
+
+def alternation_at(
+    combined: re.Pattern[str],
+    parts: list[re.Pattern[str]],
+    build: Callable[[list[re.Pattern[str]]], re.Pattern[str]],
+    word: str,
+) -> re.Pattern[str] | None:
+    """The alternation `combined`, which is build(parts), cut to the parts that can match at
+    the start of a token whose lowered text is `word` (None when none can): matched there, it
+    finds what `combined` finds, since the parts left out cannot match there. (A token holds
+    the whole run of word characters it starts with, so the word a part opens with is a
+    beginning of the token's lowered text.)"""
+    cuts = _CUTS.get(id(combined))
+    if cuts is None or cuts.combined is not combined:
+        cuts = _CUTS[id(combined)] = _Cut(combined, parts, build)
+    if not word.isascii() and not _MARKS.isdisjoint(word):
+        return combined
+    known = cuts.by_word
+    return known[word] if word in known else cuts.at(word)
