@@ -239,8 +239,12 @@ def find_lexical_hedges(
         tokens = tokens_of(sentence)
         for i, token in enumerate(tokens):
             low = token.lower
-            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if not _may_start_hedge(low, nxt) and (
+            # _may_start_hedge asked only where it can say yes (most words: no call, no next)
+            may = low in _FIRST_WORDS or (
+                low.endswith("s")
+                and _may_start_hedge(low, tokens[i + 1].lower if i + 1 < len(tokens) else "")
+            )
+            if not may and (
                 ("'" not in low and "’" not in low)  # no apostrophe: the split is the word itself
                 or _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS
             ):
