@@ -9,6 +9,7 @@ from typing import Final, Literal
 
 from service.extractive import lexicon
 from service.extractive.phrases import BE, adverbial_before, is_prefix
+from service.extractive.prefilter import may_match
 from service.extractive.tokens import Token
 
 _NOUN_MARKERS = lexicon.NOUN_MARKERS
@@ -44,15 +45,18 @@ class Cue:
 def find_cues(text: str, tokens: list[Token], begin: int, end: int) -> list[Cue]:
     """The cues of one sentence's tokens, in token order."""
     cues: list[Cue] = []
-    starts = [t.start for t in tokens]
     taken: set[int] = set()
-    for m in _STATEMENT.finditer(text, begin, end):
+    statement = may_match(_STATEMENT, text, begin, end)
+    passive = may_match(_PASSIVE, text, begin, end)
+    # The tokens' offsets, to place the matches of those two (rare: most sentences need none).
+    starts = [t.start for t in tokens] if statement or passive else []
+    for m in _STATEMENT.finditer(text, begin, end) if statement else ():
         # "issued a statement": the verb and its object together are the cue
         first = bisect_left(starts, m.start())
         last = max(first, bisect_left(starts, m.end()) - 1)
         taken.update(range(first, last + 1))
         cues.append(Cue(last, first, "verb"))
-    for m in _PASSIVE.finditer(text, begin, end):
+    for m in _PASSIVE.finditer(text, begin, end) if passive else ():
         # The match may begin inside a token ("Friday.It was reported"): cue offsets come from
         # the match itself, and the tokens it touches are not read again as verbs.
         first = max(0, bisect_right(starts, m.start()) - 1)

@@ -12,6 +12,7 @@ from service.article import Article, Sentence
 from service.extractive import lexicon
 from service.extractive.lexicon import word_set
 from service.extractive.overlaps import longest_without_overlaps
+from service.extractive.prefilter import alternation_at
 from service.extractive.scope import is_labelled, labelled_sentences
 from service.extractive.tokens import Token
 
@@ -253,18 +254,25 @@ def find_lexical_hedges(
     """Distancing and uncertainty markers in the body, plus scare quotes outside reported speech."""
     text = article.text
     found: list[HedgeDraft] = []
+    parts = {"distancing": DISTANCING, "uncertainty": UNCERTAINTY}
     for sentence in labelled_sentences(article):
         tokens = tokens_of(sentence)
         for i, token in enumerate(tokens):
             low = token.lower
-            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if not _may_start_hedge(low, nxt) and (
+            # _may_start_hedge asked only where it can say yes (most words: no call, no next)
+            may = low in _FIRST_WORDS or (
+                low.endswith("s")
+                and _may_start_hedge(low, tokens[i + 1].lower if i + 1 < len(tokens) else "")
+            )
+            if not may and (
                 ("'" not in low and "’" not in low)  # no apostrophe: the split is the word itself
                 or _APOSTROPHE.split(low, 1)[0] not in _FIRST_WORDS
             ):
                 continue  # "could've" starts with "could"
             for kind, pattern in _BY_KIND:
-                m = pattern.match(text, token.start, sentence.end)
+                # (only the kind's patterns that can start with this word are tried)
+                cut = alternation_at(pattern, parts[kind], _one_pattern, low)
+                m = None if cut is None else cut.match(text, token.start, sentence.end)
                 if m is not None:
                     found.append(HedgeDraft(kind, m.start(), m.end()))
     found.extend(_scare_quotes(article, cue_sentences))
