@@ -53,12 +53,16 @@ def _add_headline_countries(article: Article, table: ActorTable) -> None:
                 table.add(name, "country", match.start())
 
 
+# One word boundary and look-ahead around the whole alternation, not one per country: the same
+# matches (a failed look-ahead backtracks into the next alternative), a tenth of the compile time.
 _COUNTRY_NAME = re.compile(
-    "|".join(
-        r"\b" + re.escape(c) + r"\b(?![’'-]\w)"
+    r"\b(?:"
+    + "|".join(
+        re.escape(c)
         for c in sorted(lexicon.COUNTRIES, key=lambda c: (-len(c), c))
         if c[:1].isalpha()
     )
+    + r")\b(?![’'-]\w)"
 )
 
 
