@@ -424,3 +424,9 @@ def test_family_roles_tell_the_gender_for_pronouns(text: str, speaker: str) -> N
 def test_a_base_form_before_by_has_no_agent_as_speaker(text: str) -> None:
     brief = brief_of(text)
     assert all(c.cue is None or not c.cue.endswith(" by") for c in brief.claims)
+
+
+def test_the_engine_version_covers_the_tokenizer_pattern() -> None:
+    material = engine.version_material()
+    assert "tokens._SPACED_TOKEN=re(" in material
+    assert material == engine.version_material()  # the tokenizer's feature cache is left out

@@ -13,6 +13,7 @@ from importlib import import_module
 from schemas import Actor, Claim, Hedge, HedgeKind, Span
 from service.article import Article
 from service.engine_result import EngineResult
+from service.extractive import tokens
 from service.extractive.actors import ActorTable
 from service.extractive.attribution import ClaimDraft, CueMark, find_claims
 from service.extractive.genders import infer_genders
@@ -65,6 +66,9 @@ def version_material() -> str:
                 "__"
             ):
                 parts.append(f"{module.__name__}.{name}={_canonical(value)}")
+    # The tokenizer decides what a word is ("PG&E" one token); its module also holds a cache
+    # that fills as texts are read, so only its pattern is hashed.
+    parts.append(f"service.extractive.tokens._SPACED_TOKEN={_canonical(tokens._SPACED_TOKEN)}")
     return "\n".join(parts)
 
 
