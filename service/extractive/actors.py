@@ -36,11 +36,9 @@ class ActorDraft:
         """The noun the name ends in; the noun comes before what qualifies it ('study from
         Oxford' is a study)."""
         words = self.name.split()
-        if self.kind != "person":  # "Commission on Presidential Debates" is a commission
-            cut = next((k for k, w in enumerate(words) if k and w in _QUALIFIER_LINKS), None)
-            if cut is not None:
-                words = words[:cut]
-        return words[-1].lower()
+        if self.kind == "person":
+            return words[-1].lower()
+        return _before_qualifier(words).lower()  # "Commission on Presidential Debates"
 
     def add_form(self, form: str) -> None:
         self.forms.add(form)
@@ -364,7 +362,12 @@ _COMPANY_WORDS = lexicon.word_set(
 def _role_head(role: str) -> str:
     """'Regional governor' -> 'governor'; 'President of Argentina' -> 'president': the noun
     comes before what qualifies it."""
-    words = role.lower().split()
+    return _before_qualifier(role.lower().split())
+
+
+def _before_qualifier(words: list[str]) -> str:
+    """The last word before the first qualifying preposition (not the first word), or the last
+    word: the head noun of a name or role."""
     cut = next((k for k, w in enumerate(words) if k and w in _QUALIFIER_LINKS), len(words))
     return words[cut - 1]
 
